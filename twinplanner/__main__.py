@@ -1,0 +1,5 @@
+"""Run TwinPlanner with ``python -m twinplanner``."""
+
+from twinplanner.cli import main
+
+raise SystemExit(main())

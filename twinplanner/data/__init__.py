@@ -1,0 +1,1 @@
+"""Data layer: peewee models over one SQLite file, migrations, snapshot queries, demo data."""

@@ -1,0 +1,1 @@
+"""Domain layer: enums, frozen row snapshots, rules and errors. Standard library only."""
