@@ -1,0 +1,1 @@
+"""Services: the use cases. Each write validates, runs in one transaction, returns Changes."""
