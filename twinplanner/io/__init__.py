@@ -1,0 +1,1 @@
+"""Data in and out: spreadsheets, iCalendar, backups. No Qt."""
