@@ -57,6 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TwinPlannerError as exc:
         print(f"twinplanner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly, as command-line tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("twinplanner: interrupted", file=sys.stderr)
         return 130

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from twinplanner.data import migrations
@@ -72,11 +73,13 @@ def open_database(path: Path | str, *, create: bool = True, readonly: bool = Fal
                     migrations.set_version(database, migrations.LATEST_VERSION)
             elif version < migrations.LATEST_VERSION:
                 migrations.upgrade(database, version)
-    except sqlite3.DatabaseError as exc:
-        database.close()
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        if not database.is_closed():
+            database.close()
         raise DatabaseFileError(_explain(path, exc)) from exc
     except DatabaseFileError:
-        database.close()
+        if not database.is_closed():
+            database.close()
         raise
     return database
 
@@ -93,7 +96,7 @@ def _check_is_ours(path: Path, version: int) -> None:
         )
 
 
-def _explain(path: Path, exc: sqlite3.DatabaseError) -> str:
+def _explain(path: Path, exc: Exception) -> str:
     message = str(exc).lower()
     if "not a database" in message or "file is encrypted" in message:
         return f"{path} is not a TwinPlanner database (it is not an SQLite file). Nothing was changed."
