@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase, TextField
-from playhouse.migrate import SqliteMigrator, migrate
+from peewee import SqliteDatabase
 
 from twinplanner.domain.text import fold
 
@@ -19,14 +18,16 @@ def set_version(db: SqliteDatabase, version: int) -> None:
 
 def _v2_settings_and_search_keys(db: SqliteDatabase) -> None:
     """Version 2: per-visit settings, and folded search keys for people and households."""
-    migrator = SqliteMigrator(db)
-    migrate(
-        migrator.add_column("visit", "settings", TextField(default="{}")),
-        migrator.add_column("person", "search_key", TextField(default="")),
-        migrator.add_column("household", "search_key", TextField(default="")),
-        migrator.add_index("person", ("search_key",), False),
-        migrator.add_index("household", ("search_key",), False),
-    )
+    # Plain ALTER TABLE: playhouse's migrator adds a NOT NULL column by rebuilding the table,
+    # and dropping the old table with foreign keys on cascades deletes into its children.
+    for statement in (
+        "ALTER TABLE visit ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE person ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE household ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX IF NOT EXISTS person_search_key ON person (search_key)",
+        "CREATE INDEX IF NOT EXISTS household_search_key ON household (search_key)",
+    ):
+        db.execute_sql(statement)
     rows = db.execute_sql("SELECT id, full_name, phone, email FROM person").fetchall()
     for pid, name, phone, email in rows:
         key = " ".join(fold(x) for x in (name, phone, email) if x)
@@ -44,12 +45,23 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
 
 
 def upgrade(db: SqliteDatabase, from_version: int) -> int:
-    """Run every step from ``from_version`` to the latest, each in its own transaction."""
+    """Run every step from ``from_version`` to the latest, each in its own transaction.
+
+    A step may rebuild a table, so foreign keys are off while steps run (as SQLite's own
+    procedure for schema changes asks) and checked before each step commits.
+    """
     version = from_version
-    while version < LATEST_VERSION:
-        step = STEPS[version]
-        with db.atomic():
-            step(db)
-            set_version(db, version + 1)
-        version += 1
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        while version < LATEST_VERSION:
+            step = STEPS[version]
+            with db.atomic():
+                step(db)
+                broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"schema step {version + 1} broke references: {broken[:3]}")
+                set_version(db, version + 1)
+            version += 1
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
     return version

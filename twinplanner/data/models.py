@@ -247,7 +247,7 @@ class Participation(BaseModel):
     departure_at = DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("visit", "person"), True), (("party",), False))
+        indexes = ((("visit", "person"), True),)
         constraints = [
             Check("arrival_at IS NULL OR departure_at IS NULL OR departure_at > arrival_at")
         ]
@@ -257,7 +257,7 @@ class Placement(BaseModel):
     """A party of a visit is housed with a household."""
 
     visit = ForeignKeyField(Visit, backref="placements", on_delete="CASCADE")
-    party = ForeignKeyField(Party, backref="placements", on_delete="CASCADE")
+    party = ForeignKeyField(Party, backref="placements", unique=True, on_delete="CASCADE")
     household = ForeignKeyField(Household, backref="placements", on_delete="CASCADE")
     locked = BooleanField(default=False)
     source = TextField(default=PlacementSource.HAND.value, constraints=[_in("source", PlacementSource)])
@@ -265,7 +265,7 @@ class Placement(BaseModel):
     created_at = DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("party",), True), (("visit", "household"), False))
+        indexes = ((("visit", "household"), False),)
 
 
 class PlacementWish(BaseModel):
