@@ -43,7 +43,10 @@ def explain_os_error(path: Path, exc: OSError, *, doing: str = "write") -> str:
     """A sentence the organiser can act on for an ``OSError`` met while writing ``path``."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"Cannot {doing} {path}: the disk is full. Free some space and try again; nothing was written."
+        return (
+            f"Cannot {doing} {path}: the disk is full. Free some space and try again; "
+            "nothing was written."
+        )
     if code == errno.EROFS:
         return f"Cannot {doing} {path}: the disk or folder is read-only. Choose another folder."
     if code in (errno.EACCES, errno.EPERM):
@@ -188,7 +191,9 @@ def write_bytes(path: Path | str, data: bytes, *, private: bool = True) -> None:
         out.write(data)
 
 
-def write_text(path: Path | str, text: str, *, private: bool = True, encoding: str = "utf-8") -> None:
+def write_text(
+    path: Path | str, text: str, *, private: bool = True, encoding: str = "utf-8"
+) -> None:
     """Write ``text`` to ``path`` whole or not at all."""
     with atomic_write(path, "w", private=private, encoding=encoding) as out:
         out.write(text)
