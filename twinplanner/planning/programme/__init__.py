@@ -1,0 +1,1 @@
+"""Programme of a visit: conflict checker, fixtures, timetable proposals (pure, no Qt)."""
