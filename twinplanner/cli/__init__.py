@@ -15,6 +15,7 @@ from twinplanner import __version__
 
 COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.basic",
+    "twinplanner.cli.safety",
 )
 
 EXIT_OK = 0
