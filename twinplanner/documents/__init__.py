@@ -1,1 +1,1 @@
-"""Printed documents: frozen document data in, PDF bytes out, every label in the reader's language."""
+"""Printed documents: frozen document data in, PDF out, every label in the reader's language."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Union
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -14,7 +13,7 @@ from twinplanner.documents.labels import Labels
 from twinplanner.documents.styles import PALETTE, Styles, styles
 from twinplanner.documents.text import para
 
-Cell = Union[str, Flowable, list[Flowable]]
+Cell = str | Flowable | list[Flowable]
 
 
 def table_style(commands: Sequence[tuple]) -> TableStyle:

@@ -1,5 +1,7 @@
 """Every label printed on the documents, in English, German, French, Romanian and Arabic."""
 
+# ruff: noqa: E501  (a table of translations reads best one label per line)
+
 from __future__ import annotations
 
 # key -> language -> text. Placeholders in braces are filled by Labels.__call__.

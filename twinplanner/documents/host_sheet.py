@@ -13,8 +13,8 @@ from twinplanner.documents.blocks import (
     contacts_table,
     data_table,
     heading,
-    key_values,
     keep,
+    key_values,
     title_block,
 )
 from twinplanner.documents.data import Guest, HostSheetData, Transfer

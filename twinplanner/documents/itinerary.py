@@ -12,8 +12,8 @@ from twinplanner.documents.blocks import (
     data_table,
     gap,
     heading,
-    key_values,
     keep,
+    key_values,
     notice,
     title_block,
 )

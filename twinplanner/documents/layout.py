@@ -125,7 +125,9 @@ def _decorate(canv: Canvas, part: DocPart, page: int, pages: int) -> None:
     canv.restoreState()
 
 
-def build_pdf(parts: Sequence[DocPart], out: BinaryIO, *, paper: str = "a4", title: str = "") -> None:
+def build_pdf(
+    parts: Sequence[DocPart], out: BinaryIO, *, paper: str = "a4", title: str = ""
+) -> None:
     """Write documents into one PDF, each starting on a new page and numbered on its own."""
     if not parts:
         raise ValueError("There is no document to print.")

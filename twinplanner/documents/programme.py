@@ -29,7 +29,9 @@ def _languages(data: ProgrammeData, lang: str | None) -> list[Labels]:
     return result[:2]
 
 
-def _each(langs: list[Labels], text: Callable[[Labels], str], style: str = "cell") -> list[Flowable]:
+def _each(
+    langs: list[Labels], text: Callable[[Labels], str], style: str = "cell"
+) -> list[Flowable]:
     """One paragraph per language, each aligned in its own direction; repeats are dropped."""
     st = getattr(styles(), style)
     muted = styles().cell_muted

@@ -9,14 +9,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
 from twinplanner.documents.blocks import (
-    table_style,
     Cell,
     body,
     data_table,
     gap,
     heading,
-    key_values,
     keep,
+    key_values,
+    table_style,
     title_block,
 )
 from twinplanner.documents.data import Contact, SignatureListData, SignatureSection
@@ -37,9 +37,9 @@ def _section(section: SignatureSection, data: SignatureListData, width: float,
     fractions = [0.8, 4.2, 3, 2.2]
     if data.show_age_band:
         header.append(labels("age_band"))
-        fractions.append(1.6)
+        fractions.append(2.3)
     header.append(labels("signature"))
-    fractions.append(4.2)
+    fractions.append(3.8)
     rows: list[list[Cell]] = []
     for number, row in enumerate(section.rows, start=1):
         cells: list[Cell] = [labels.number(number), row.name, row.town,
@@ -60,7 +60,7 @@ def _totals(data: SignatureListData, width: float, labels: Labels) -> Flowable:
     local, invited = data.local_and_invited()
     pairs += [(labels("local"), labels.number(local)), (labels("invited"), labels.number(invited)),
               (labels("total"), labels.number(local + invited))]
-    return keep([heading(labels("totals"), labels), key_values(pairs, width * 0.6, labels)])
+    return keep([heading(labels("totals"), labels), key_values(pairs, width * 0.75, labels)])
 
 
 def _certification(data: SignatureListData, width: float, labels: Labels) -> Flowable:
