@@ -16,6 +16,7 @@ from twinplanner import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.basic",
     "twinplanner.cli.safety",
+    "twinplanner.cli.transfer",
 )
 
 EXIT_OK = 0
