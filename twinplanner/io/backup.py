@@ -296,7 +296,7 @@ def keep_damaged_copy(db_path: Path, *, now: dt.datetime | None = None) -> list[
     copied = []
     for suffix in ("", "-wal"):
         src = Path(f"{db_path}{suffix}")
-        if src.exists():
+        if src.exists() and (suffix == "" or src.stat().st_size > 0):
             target = Path(f"{dest}{suffix}")
             shutil.copyfile(src, target)
             os.chmod(target, 0o600)
