@@ -1,97 +1,326 @@
-"""The main window: a visit picker and the visit's visitors and host households."""
+"""The main window: the visit picker, the pages of the organiser's tasks, menus, undo and routing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QTableView,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from twinplanner.data import queries
+from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.i18n import _
-from twinplanner.ui.row_models import hosts_model, visitors_model
-from twinplanner.ui.table_model import SORT_ROLE
+from twinplanner.services.changes import Changes, Entity
+from twinplanner.services.overview import TodoItem, TodoKind, visit_overview
+from twinplanner.ui import commands as cmd
+from twinplanner.ui import prompts
+from twinplanner.ui.files import FileController
+from twinplanner.ui.menus import build_menus
+from twinplanner.ui.pages.documents import documents_page
+from twinplanner.ui.pages.housing import housing_page
+from twinplanner.ui.pages.hosts import HostsPage
+from twinplanner.ui.pages.overview import OverviewPage
+from twinplanner.ui.pages.programme import programme_page
+from twinplanner.ui.pages.visitors import VisitorsPage
+from twinplanner.ui.records import RecordEditing
+from twinplanner.ui.settings import Settings
 
-
-def _table(model) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    return view, proxy
+MIN_SIZE = (1024, 640)
 
 
 class MainWindow(QMainWindow):
-    """Shows the visits of one database file."""
+    """Shows one database file: pick a visit, then work on its overview, visitors and hosts."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
         super().__init__()
-        self.db_path = db_path
-        self.setWindowTitle(f"{db_path.name} – TwinPlanner")
-        self.resize(1280, 760)
+        self.db_path = Path(db_path)
+        self.settings = settings or Settings()
+        self.undo_stack = QUndoStack(self)
+        self.context = cmd.CommandContext(self.undo_stack, self)
+        self.partnership_picker = QComboBox()
+        self.partnership_picker.setMinimumContentsLength(24)
         self.visit_picker = QComboBox()
-        self.visitors = visitors_model(self)
-        self.hosts = hosts_model(self)
-        self.visitors_view, self.visitors_proxy = _table(self.visitors)
-        self.hosts_view, self.hosts_proxy = _table(self.hosts)
+        self.visit_picker.setMinimumContentsLength(36)
+        self.edit_visit_button = QPushButton(_("Edit &visit…"))
+        self.overview = OverviewPage()
+        self.visitors_page = VisitorsPage()
+        self.hosts_page = HostsPage()
+        self.housing_page = housing_page()
+        self.programme_page = programme_page()
+        self.documents_page = documents_page()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.visitors_view, _("Visitors"))
-        self.tabs.addTab(self.hosts_view, _("Hosts"))
+        self.tabs.setDocumentMode(True)
+        titles = [_("Overview"), _("Visitors"), _("Hosts"), _("Housing"), _("Programme"),
+                  _("Documents")]
+        for page, title in zip((self.overview, self.visitors_page, self.hosts_page,
+                                self.housing_page, self.programme_page, self.documents_page),
+                               titles, strict=True):
+            self.tabs.addTab(page, title)
+        self._build_layout()
+        self.actions = build_menus(
+            self, self.undo_stack.createUndoAction(self, _("Undo")),
+            self.undo_stack.createRedoAction(self, _("Redo")), titles)
+        self.files = FileController(self)
+        self.records = RecordEditing(self)
+        self.statusBar()
+        self.setMinimumSize(*MIN_SIZE)
+        self._connect_signals()
+        self._restore_window_state()
+        self.set_title()
+        self.reload_all()
+
+    # -- construction ---------------------------------------------------------------------
+
+    @property
+    def visitors(self):
+        """The visitors table model."""
+        return self.visitors_page.model
+
+    @property
+    def visitors_proxy(self):
+        """The filter proxy over the visitors."""
+        return self.visitors_page.proxy
+
+    @property
+    def hosts(self):
+        """The host households table model."""
+        return self.hosts_page.model
+
+    def _build_layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Visit:")))
-        top.addWidget(self.visit_picker, 1)
+        partnership_label = QLabel(_("&Partnership:"))
+        partnership_label.setBuddy(self.partnership_picker)
+        visit_label = QLabel(_("Vi&sit:"))
+        visit_label.setBuddy(self.visit_picker)
+        top.addWidget(partnership_label)
+        top.addWidget(self.partnership_picker, 2)
+        top.addSpacing(12)
+        top.addWidget(visit_label)
+        top.addWidget(self.visit_picker, 3)
+        top.addWidget(self.edit_visit_button)
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._connect_signals()
-        self.reload_visits()
+        self.setTabOrder(self.partnership_picker, self.visit_picker)
+        self.setTabOrder(self.visit_picker, self.edit_visit_button)
+        self.setTabOrder(self.edit_visit_button, self.tabs)
 
     def _connect_signals(self) -> None:
+        a = self.actions
+        self.partnership_picker.currentIndexChanged.connect(
+            self._on_partnership_picker_changed)
         self.visit_picker.currentIndexChanged.connect(self._on_visit_picker_changed)
+        self.context.changes_made.connect(self._on_context_changes_made)
+        self.context.failed.connect(self._on_context_failed)
+        self.overview.todo_requested.connect(self._on_overview_todo_requested)
+        for number, action in enumerate(a.pages):
+            action.triggered.connect(lambda _c=False, n=number: self.tabs.setCurrentIndex(n))
+        a.languages[self.settings.language].setChecked(True)
+        for code, action in a.languages.items():
+            action.triggered.connect(lambda _c=False, lang=code: self._on_language_chosen(lang))
+        a.quit.triggered.connect(self.close)
 
-    def reload_visits(self) -> None:
-        """Fill the visit picker from the database."""
-        self.visit_picker.blockSignals(True)
-        self.visit_picker.clear()
-        for visit in queries.visits():
-            self.visit_picker.addItem(visit.label, visit.id)
-        self.visit_picker.blockSignals(False)
-        self._on_visit_picker_changed(self.visit_picker.currentIndex())
+    # -- the visit shown ------------------------------------------------------------------
 
     def current_visit_id(self) -> int | None:
         """The id of the visit shown."""
         data = self.visit_picker.currentData()
         return int(data) if data is not None else None
 
+    def current_partnership_id(self) -> int | None:
+        """The id of the partnership chosen."""
+        data = self.partnership_picker.currentData()
+        return int(data) if data is not None else None
+
+    def reload_all(self, visit_id: int | None = None) -> None:
+        """Read everything again (after opening a file); show ``visit_id`` or the newest visit."""
+        self.visitors_page.set_filter_choices(queries.clubs(), [])
+        self.reload_pickers(visit_id)
+
+    def reload_pickers(self, visit_id: int | None = None) -> None:
+        """Fill the partnership and visit pickers, keeping or choosing the visit shown."""
+        keep = visit_id if visit_id is not None else self.current_visit_id()
+        self._visits = queries.visits()
+        if keep is None or keep not in {v.id for v in self._visits}:
+            keep = self._visits[0].id if self._visits else None
+        partnership_of = {v.id: v.partnership_id for v in self._visits}
+        self.partnership_picker.blockSignals(True)
+        self.partnership_picker.clear()
+        for p in queries.partnerships():
+            self.partnership_picker.addItem(p.label, p.id)
+        if keep is not None:
+            self.partnership_picker.setCurrentIndex(
+                max(self.partnership_picker.findData(partnership_of[keep]), 0))
+        self.partnership_picker.blockSignals(False)
+        self._fill_visit_picker(keep)
+
+    def _fill_visit_picker(self, visit_id: int | None) -> None:
+        partnership_id = self.current_partnership_id()
+        self.visit_picker.blockSignals(True)
+        self.visit_picker.clear()
+        for v in self._visits:
+            if v.partnership_id == partnership_id:
+                self.visit_picker.addItem(v.label, v.id)
+        if visit_id is not None and self.visit_picker.findData(visit_id) >= 0:
+            self.visit_picker.setCurrentIndex(self.visit_picker.findData(visit_id))
+        self.visit_picker.blockSignals(False)
+        self.show_visit()
+
+    def _on_partnership_picker_changed(self, _index: int) -> None:
+        self._fill_visit_picker(None)
+
     def _on_visit_picker_changed(self, _index: int) -> None:
+        self.undo_stack.clear()  # commands belong to the visit they were made in
+        self.show_visit()
+
+    def show_visit(self) -> None:
+        """Show the chosen visit on every page."""
+        visit_id = self.current_visit_id()
+        self.edit_visit_button.setEnabled(visit_id is not None)
+        for action in (self.actions.edit_visit, self.actions.add_visitor,
+                       self.actions.add_household):
+            action.setEnabled(visit_id is not None)
+        self.actions.edit_partnership.setEnabled(self.current_partnership_id() is not None)
+        self.reload_people()
+        self.reload_households()
+        self.reload_overview()
+
+    def reload_people(self) -> None:
+        """Read the visitors of the visit again."""
+        visit_id = self.current_visit_id()
+        rows = queries.visit_people(visit_id) if visit_id is not None else []
+        languages = sorted({code for row in rows for code in row.languages})
+        self.visitors_page.set_rows(rows)
+        self.visitors_page.set_filter_choices(queries.clubs(), languages)
+
+    def reload_households(self) -> None:
+        """Read the host households of the visit again."""
+        visit_id = self.current_visit_id()
+        rows = queries.visit_households(visit_id) if visit_id is not None else []
+        self.hosts_page.set_rows(rows)
+        self.hosts_page.set_languages(sorted({c for row in rows for c in row.languages}))
+
+    def reload_overview(self) -> None:
+        """Count again and rebuild the checklist."""
         visit_id = self.current_visit_id()
         if visit_id is None:
-            self.visitors.set_rows([])
-            self.hosts.set_rows([])
+            self.overview.show_overview(None, None)
             return
-        self.visitors.set_rows(queries.visit_people(visit_id))
-        self.hosts.set_rows(queries.visit_households(visit_id))
-        for view in (self.visitors_view, self.hosts_view):
-            view.resizeColumnsToContents()
+        self.overview.show_overview(queries.visit(visit_id), visit_overview(visit_id))
+
+    # -- routing of changes ---------------------------------------------------------------
+
+    def _on_context_changes_made(self, changes: Changes) -> None:
+        if changes.touches(Entity.PARTNERSHIP) or changes.touches(Entity.VISIT):
+            new_visits = changes.ids.get(Entity.VISIT, frozenset())
+            shown = {v.id for v in getattr(self, "_visits", [])}
+            fresh = [v for v in new_visits if v not in shown]
+            self.reload_pickers(fresh[0] if fresh else None)
+            return
+        people = any(changes.touches(e) for e in (Entity.PERSON, Entity.PARTY, Entity.PLACEMENT,
+                                                  Entity.CLUB))
+        households = any(changes.touches(e) for e in (Entity.HOUSEHOLD, Entity.PLACEMENT,
+                                                      Entity.PARTY))
+        if people:
+            self.reload_people()
+        if households:
+            self.reload_households()
+        if people or households:
+            self.reload_overview()
+        if changes.message:
+            self.statusBar().showMessage(changes.message, 4000)
+
+    def _on_context_failed(self, message: str) -> None:
+        prompts.error(self, message, _("The step was taken off the undo list."))
+        self.show_visit()
+
+    def _on_overview_todo_requested(self, item: TodoItem) -> None:
+        if item.kind == TodoKind.PARTIES_NOT_PLACED:
+            self.tabs.setCurrentWidget(self.visitors_page)
+            self.visitors_page.show_unplaced()
+        elif item.kind in (TodoKind.NO_EMERGENCY_CONTACT, TodoKind.MINORS_WITHOUT_CONSENT):
+            self.tabs.setCurrentWidget(self.visitors_page)
+            self.visitors_page.show_people(list(item.ids))
+        elif item.kind == TodoKind.HOUSEHOLDS_WITHOUT_PHONE:
+            self.tabs.setCurrentWidget(self.hosts_page)
+            self.hosts_page.show_households(list(item.ids))
+        else:
+            self.tabs.setCurrentWidget(self.programme_page)
+
+    def jump_to(self, kind: str, record_id: int) -> bool:
+        """Show a person or household of the visit on its page and select it."""
+        page = self.visitors_page if kind == "person" else self.hosts_page
+        self.tabs.setCurrentWidget(page)
+        page.clear_filters()
+        found = page.select_ids([record_id], focus=True)
+        if not found:
+            self.statusBar().showMessage(_("Not part of the visit shown."), 5000)
+        return found
+
+    # -- preferences and window state -----------------------------------------------------
+
+    def _on_language_chosen(self, code: str) -> None:
+        if code != self.settings.language:
+            self.settings.language = code
+            self.settings.sync()
+            prompts.info(self, _("TwinPlanner will use the new language from its next start."))
+
+    def set_title(self) -> None:
+        """Show the open file in the title bar."""
+        self.setWindowFilePath(str(self.db_path))
+        self.setWindowTitle(f"{self.db_path.name} ({self.db_path.parent}) – TwinPlanner")
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 760)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, page in (("visitors", self.visitors_page), ("hosts", self.hosts_page)):
+            header_state = self.settings.header_state(name)
+            if header_state is not None:
+                page.view.horizontalHeader().restoreState(header_state)
+                page.view.horizontalHeader().setSortIndicatorShown(True)
+                page._sized = True
+
+    def save_window_state(self) -> None:
+        """Remember geometry, column widths and the file for the next start."""
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        for name, page in (("visitors", self.visitors_page), ("hosts", self.hosts_page)):
+            self.settings.set_header_state(name, page.view.horizontalHeader().saveState())
+        self.settings.note_opened(self.db_path)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_window_state()
+        super().closeEvent(event)
+
+    def report_error(self, exc: Exception) -> None:
+        """Show an expected error as a message box."""
+        if isinstance(exc, TwinPlannerError):
+            prompts.error(self, str(exc))
+        else:
+            from twinplanner.ui.errors import report
+
+            report(exc, lambda what, todo: prompts.error(self, what, todo))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and self.tabs.currentWidget() in (
+                self.visitors_page, self.hosts_page):
+            self.tabs.currentWidget().clear_refusal()
+        super().keyPressEvent(event)

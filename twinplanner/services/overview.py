@@ -1,0 +1,115 @@
+"""The overview of a visit: counts, and the checklist of what still needs doing."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from enum import StrEnum
+
+from twinplanner.data import queries
+
+
+class TodoKind(StrEnum):
+    """The kinds of open task the overview lists."""
+
+    PARTIES_NOT_PLACED = "parties_not_placed"
+    NO_EMERGENCY_CONTACT = "no_emergency_contact"
+    HOUSEHOLDS_WITHOUT_PHONE = "households_without_phone"
+    MINORS_WITHOUT_CONSENT = "minors_without_consent"
+    PROGRAMME_CONFLICTS = "programme_conflicts"
+
+
+@dataclass(frozen=True, slots=True)
+class TodoItem:
+    """One open task: how many records, which ones (ids and names)."""
+
+    kind: TodoKind
+    ids: tuple[int, ...]
+    names: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """How many records need the task."""
+        return len(self.ids)
+
+
+@dataclass(frozen=True, slots=True)
+class VisitOverview:
+    """Counts of a visit and its checklist."""
+
+    visit_id: int
+    guests: int
+    locals: int
+    minors: int
+    parties: int
+    parties_placed: int
+    households: int
+    beds: int
+    beds_free: int
+    todo: tuple[TodoItem, ...]
+    programme_checked: bool  # False while the programme's conflict check is not available
+
+    @property
+    def open_tasks(self) -> int:
+        """Records that still need something done, over all tasks."""
+        return sum(item.count for item in self.todo)
+
+
+def visit_overview(visit_id: int) -> VisitOverview:
+    """Count a visit's people, parties and beds, and list what still needs doing."""
+    people = queries.visit_people(visit_id)
+    households = queries.visit_households(visit_id)
+    parties = [p for p in queries.visit_parties(visit_id) if p.member_ids]
+    guests = [p for p in people if p.is_guest]
+    unplaced = [p for p in parties if p.household_id is None]
+    no_contact = [p for p in guests if not p.emergency_contact.strip()]
+    no_phone = [h for h in households if not h.phone.strip()]
+    no_consent = [p for p in people if p.is_minor and not (p.consent_photos and p.consent_health)]
+    todo = [
+        TodoItem(TodoKind.PARTIES_NOT_PLACED, tuple(p.id for p in unplaced),
+                 tuple(p.name for p in unplaced)),
+        TodoItem(TodoKind.NO_EMERGENCY_CONTACT, tuple(p.id for p in no_contact),
+                 tuple(p.full_name for p in no_contact)),
+        TodoItem(TodoKind.HOUSEHOLDS_WITHOUT_PHONE, tuple(h.id for h in no_phone),
+                 tuple(h.contact_name for h in no_phone)),
+        TodoItem(TodoKind.MINORS_WITHOUT_CONSENT, tuple(p.id for p in no_consent),
+                 tuple(p.full_name for p in no_consent)),
+    ]
+    conflicts = _programme_conflicts(visit_id)
+    if conflicts is not None:
+        todo.append(TodoItem(TodoKind.PROGRAMME_CONFLICTS, *conflicts))
+    beds = sum(h.beds for h in households)
+    return VisitOverview(
+        visit_id=visit_id,
+        guests=len(guests),
+        locals=len(people) - len(guests),
+        minors=sum(1 for p in people if p.is_minor),
+        parties=len(parties),
+        parties_placed=len(parties) - len(unplaced),
+        households=len(households),
+        beds=beds,
+        beds_free=sum(h.beds_free for h in households),
+        todo=tuple(todo),
+        programme_checked=conflicts is not None,
+    )
+
+
+def _programme_conflicts(visit_id: int) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
+    """The programme's conflicts (event ids, sentences), or None while there is no checker."""
+    if importlib.util.find_spec("twinplanner.services.programme") is None:
+        return None
+    from twinplanner.services import programme
+
+    check = getattr(programme, "visit_conflicts", None) or getattr(programme, "conflicts", None)
+    if check is None:
+        return None
+    found = list(check(visit_id))
+    ids = tuple(_first_event_id(c) for c in found)
+    texts = tuple(str(getattr(c, "message", None) or getattr(c, "text", None) or c)
+                  for c in found)
+    return ids, texts
+
+
+def _first_event_id(conflict: object) -> int:
+    event_ids = getattr(conflict, "event_ids", None) or ()
+    return int(event_ids[0]) if event_ids else 0

@@ -1,0 +1,1 @@
+"""The window's dialogs: editors of partnerships and visits, new records, find, about."""

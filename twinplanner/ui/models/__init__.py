@@ -1,0 +1,1 @@
+"""Item models of the window: visitors, host households, and the filter proxy over them."""

@@ -1,0 +1,47 @@
+"""Blocking questions and messages in one place, so that tests can replace them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from twinplanner.i18n import _
+
+_DB_FILTER = "TwinPlanner (*.sqlite *.twinplanner *.db);;*"
+
+
+def error(parent: QWidget | None, what: str, todo: str = "") -> None:
+    """Tell the user what went wrong and what to do about it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "TwinPlanner", what, QMessageBox.StandardButton.Ok,
+                      parent)
+    if todo:
+        box.setInformativeText(todo)
+    box.exec()
+
+
+def info(parent: QWidget | None, text: str) -> None:
+    """Tell the user something (no question)."""
+    QMessageBox.information(parent, "TwinPlanner", text)
+
+
+def confirm(parent: QWidget | None, question: str) -> bool:
+    """Ask a yes/no question."""
+    answer = QMessageBox.question(parent, "TwinPlanner", question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_path(parent: QWidget | None, start: Path) -> Path | None:
+    """Ask for an existing database file to open."""
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Open a TwinPlanner file"), str(start),
+                                                _DB_FILTER)
+    return Path(name) if name else None
+
+
+def save_path(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """Ask for a file name to create."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(start), _DB_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".sqlite")
