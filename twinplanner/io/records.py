@@ -139,15 +139,15 @@ def _parse_row(cells: tuple[object, ...], columns: tuple[tuple[str, str | None],
         if value is not None and (not message or severity == WARNING):
             values[name] = value
     full = _full_name(raw)
-    name_header = next((header_of[f] for f in ("full_name", "last_name", "first_name")
-                        if f in header_of), "")
+    in_file = {f: h for h, f in columns if f}
+    name_header = next((in_file[f] for f in ("full_name", "last_name", "first_name")
+                        if f in in_file), "")
     if not full:
         issues.append((name_header, "The name is missing.", ERROR))
     elif len(full) > 200:
         issues.append((name_header, "The name is longer than 200 characters.", ERROR))
     else:
         values["full_name"] = full
-        in_file = {f for _, f in columns if f}
         missing = [f for f in ("first_name", "last_name") if f in in_file and raw.get(f) is None]
         if missing and ("first_name" in raw or "last_name" in raw) and "full_name" not in raw:
             part = "family name" if missing[0] == "last_name" else "first name"
