@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.basic",
     "twinplanner.cli.safety",
     "twinplanner.cli.transfer",
+    "twinplanner.cli.programme",
 )
 
 EXIT_OK = 0

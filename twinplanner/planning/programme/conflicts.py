@@ -103,18 +103,35 @@ class _Checker:
         names = sorted(self.snap.club_by_id[c].name for c in club_ids if c in self.snap.club_by_id)
         return " and ".join(names) if len(names) < 3 else ", ".join(names)
 
-    def add(self, kind: ConflictKind, message: str, at: dt.datetime, events: Iterable[int], *,
-            persons: Iterable[int] = (), clubs: Iterable[int] = (), venue: int | None = None) -> None:
+    def add(
+        self,
+        kind: ConflictKind,
+        message: str,
+        at: dt.datetime,
+        events: Iterable[int],
+        *,
+        persons: Iterable[int] = (),
+        clubs: Iterable[int] = (),
+        venue: int | None = None,
+    ) -> None:
         severity = Severity.WARNING if kind in WARNING_KINDS else Severity.ERROR
         self.out.append(
-            Conflict(severity, kind, message, at, tuple(events), tuple(sorted(persons)),
-                     tuple(sorted(clubs)), venue)
+            Conflict(
+                severity,
+                kind,
+                message,
+                at,
+                tuple(events),
+                tuple(sorted(persons)),
+                tuple(sorted(clubs)),
+                venue,
+            )
         )
 
     # ---- checks ------------------------------------------------------------------------
     def overlapping_pairs(self) -> Iterable[tuple[EventInfo, EventInfo]]:
         for i, a in enumerate(self.events):
-            for b in self.events[i + 1:]:
+            for b in self.events[i + 1 :]:
                 if b.starts_at >= a.ends_at:
                     break
                 yield a, b
@@ -124,33 +141,49 @@ class _Checker:
             both = f"{self.describe(a)} and {self.describe(b)}"
             if a.venue_id is not None and a.venue_id == b.venue_id:
                 venue = self.snap.venue_by_id.get(a.venue_id)
-                self.add(ConflictKind.VENUE_DOUBLE_BOOKED,
-                         f"{venue.name if venue else 'The venue'} holds two events at once: {both}.",
-                         max(a.starts_at, b.starts_at), (a.id, b.id), venue=a.venue_id)
+                self.add(
+                    ConflictKind.VENUE_DOUBLE_BOOKED,
+                    f"{venue.name if venue else 'The venue'} holds two events at once: {both}.",
+                    max(a.starts_at, b.starts_at),
+                    (a.id, b.id),
+                    venue=a.venue_id,
+                )
             clubs = set(a.club_ids) & set(b.club_ids)
             if clubs:
-                self.add(ConflictKind.CLUB_DOUBLE_BOOKED,
-                         f"{self.club_names(clubs)} {'is' if len(clubs) == 1 else 'are'} in two "
-                         f"events at once: {both}.",
-                         max(a.starts_at, b.starts_at), (a.id, b.id), clubs=clubs)
+                self.add(
+                    ConflictKind.CLUB_DOUBLE_BOOKED,
+                    f"{self.club_names(clubs)} {'is' if len(clubs) == 1 else 'are'} in two "
+                    f"events at once: {both}.",
+                    max(a.starts_at, b.starts_at),
+                    (a.id, b.id),
+                    clubs=clubs,
+                )
             covered: set[int] = set()
             for cid in clubs:
                 covered |= self.snap.members.get(cid, frozenset())
             persons = (self.people[a.id] & self.people[b.id]) - covered
             if persons:
-                self.add(ConflictKind.PERSON_DOUBLE_BOOKED,
-                         f"{self.names(persons)} {'is' if len(persons) == 1 else 'are'} in two "
-                         f"events at once: {both}.",
-                         max(a.starts_at, b.starts_at), (a.id, b.id), persons=persons)
+                self.add(
+                    ConflictKind.PERSON_DOUBLE_BOOKED,
+                    f"{self.names(persons)} {'is' if len(persons) == 1 else 'are'} in two "
+                    f"events at once: {both}.",
+                    max(a.starts_at, b.starts_at),
+                    (a.id, b.id),
+                    persons=persons,
+                )
 
     def capacity(self) -> None:
         for e in self.events:
             venue = self.snap.venue_by_id.get(e.venue_id) if e.venue_id else None
             if venue and venue.capacity is not None and len(self.people[e.id]) > venue.capacity:
-                self.add(ConflictKind.VENUE_OVER_CAPACITY,
-                         f"{self.describe(e)} has {len(self.people[e.id])} people taking part but "
-                         f"{venue.name} holds only {venue.capacity}.",
-                         e.starts_at, (e.id,), venue=venue.id)
+                self.add(
+                    ConflictKind.VENUE_OVER_CAPACITY,
+                    f"{self.describe(e)} has {len(self.people[e.id])} people taking part but "
+                    f"{venue.name} holds only {venue.capacity}.",
+                    e.starts_at,
+                    (e.id,),
+                    venue=venue.id,
+                )
 
     def visit_days(self) -> None:
         first = dt.datetime.combine(self.snap.arrival_at.date(), dt.time())
@@ -158,9 +191,13 @@ class _Checker:
         span = when(self.snap.arrival_at, self.snap.departure_at)
         for e in self.events:
             if e.starts_at < first or e.ends_at > after:
-                self.add(ConflictKind.OUTSIDE_VISIT,
-                         f"{self.describe(e)} is outside the visit's days ({span}).",
-                         e.starts_at, (e.id,), venue=e.venue_id)
+                self.add(
+                    ConflictKind.OUTSIDE_VISIT,
+                    f"{self.describe(e)} is outside the visit's days ({span}).",
+                    e.starts_at,
+                    (e.id,),
+                    venue=e.venue_id,
+                )
 
     def opening_hours(self) -> None:
         for e in self.events:
@@ -181,9 +218,13 @@ class _Checker:
                 close_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
             if e.starts_at < open_at or e.ends_at > close_at:
                 hours = f"{opens.strftime('%H:%M')}–{venue.closes_at.strftime('%H:%M') if venue.closes_at else '24:00'}"
-                self.add(ConflictKind.OUTSIDE_OPENING_HOURS,
-                         f"{self.describe(e)} is outside the opening hours of {venue.name} ({hours}).",
-                         e.starts_at, (e.id,), venue=venue.id)
+                self.add(
+                    ConflictKind.OUTSIDE_OPENING_HOURS,
+                    f"{self.describe(e)} is outside the opening hours of {venue.name} ({hours}).",
+                    e.starts_at,
+                    (e.id,),
+                    venue=venue.id,
+                )
 
     def team_arrival(self, club_id: int) -> tuple[dt.datetime, dt.datetime] | None:
         """When the whole team is there: the last member's arrival, the first one's departure."""
@@ -204,25 +245,42 @@ class _Checker:
                     team_members |= self.snap.members.get(cid, frozenset())
                     name = self.club_names([cid])
                     if e.starts_at < stay[0]:
-                        self.add(ConflictKind.MATCH_BEFORE_ARRIVAL,
-                                 f"{name} plays {self.describe(e)} before the whole team has "
-                                 f"arrived ({stay[0].strftime('%a %d %b %H:%M')}).",
-                                 e.starts_at, (e.id,), clubs=[cid], venue=e.venue_id)
+                        self.add(
+                            ConflictKind.MATCH_BEFORE_ARRIVAL,
+                            f"{name} plays {self.describe(e)} before the whole team has "
+                            f"arrived ({stay[0].strftime('%a %d %b %H:%M')}).",
+                            e.starts_at,
+                            (e.id,),
+                            clubs=[cid],
+                            venue=e.venue_id,
+                        )
                     elif e.ends_at > stay[1]:
-                        self.add(ConflictKind.OUTSIDE_STAY,
-                                 f"{name} plays {self.describe(e)} after part of the team has "
-                                 f"left ({stay[1].strftime('%a %d %b %H:%M')}).",
-                                 e.starts_at, (e.id,), clubs=[cid], venue=e.venue_id)
+                        self.add(
+                            ConflictKind.OUTSIDE_STAY,
+                            f"{name} plays {self.describe(e)} after part of the team has "
+                            f"left ({stay[1].strftime('%a %d %b %H:%M')}).",
+                            e.starts_at,
+                            (e.id,),
+                            clubs=[cid],
+                            venue=e.venue_id,
+                        )
+            if e.kind == EventKind.TRAVEL.value:
+                continue  # arriving and leaving are what the stay is measured by
             away = []
             for pid in self.people[e.id] - team_members:
                 arrive, leave = self.snap.stay_of(self.snap.person_by_id[pid])
                 if e.starts_at < arrive or e.ends_at > leave:
                     away.append(pid)
             if away:
-                self.add(ConflictKind.OUTSIDE_STAY,
-                         f"{self.names(away)} {'is' if len(away) == 1 else 'are'} not there for "
-                         f"{self.describe(e)}: it is outside their own stay.",
-                         e.starts_at, (e.id,), persons=away, venue=e.venue_id)
+                self.add(
+                    ConflictKind.OUTSIDE_STAY,
+                    f"{self.names(away)} {'is' if len(away) == 1 else 'are'} not there for "
+                    f"{self.describe(e)}: it is outside their own stay.",
+                    e.starts_at,
+                    (e.id,),
+                    persons=away,
+                    venue=e.venue_id,
+                )
 
     def person_days(self) -> dict[int, list[EventInfo]]:
         days: dict[int, list[EventInfo]] = defaultdict(list)
@@ -247,10 +305,16 @@ class _Checker:
             gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
             clubs = set(a.club_ids) & set(b.club_ids)
             who = self.club_names(clubs) if clubs else self.names(persons)
-            self.add(ConflictKind.TRAVEL_TOO_SHORT,
-                     f"{who} cannot get from {self.describe(a)} to {self.describe(b)} in time: "
-                     f"{gap} min between them, {need} min needed.",
-                     b.starts_at, (aid, bid), persons=persons, clubs=clubs, venue=b.venue_id)
+            self.add(
+                ConflictKind.TRAVEL_TOO_SHORT,
+                f"{who} cannot get from {self.describe(a)} to {self.describe(b)} in time: "
+                f"{gap} min between them, {need} min needed.",
+                b.starts_at,
+                (aid, bid),
+                persons=persons,
+                clubs=clubs,
+                venue=b.venue_id,
+            )
 
     def minors(self) -> None:
         late, early = self.snap.settings.late_hour, self.snap.settings.early_hour
@@ -263,10 +327,15 @@ class _Checker:
                 night_from = dt.datetime.combine(day, late)
                 night_until = dt.datetime.combine(day + dt.timedelta(days=1), early)
                 if e.starts_at < night_until and night_from < e.ends_at:
-                    self.add(ConflictKind.MINOR_LATE,
-                             f"{self.names(minors)} {'is a minor' if len(minors) == 1 else 'are minors'} "
-                             f"in {self.describe(e)}, after {late.strftime('%H:%M')}.",
-                             e.starts_at, (e.id,), persons=minors, venue=e.venue_id)
+                    self.add(
+                        ConflictKind.MINOR_LATE,
+                        f"{self.names(minors)} {'is a minor' if len(minors) == 1 else 'are minors'} "
+                        f"in {self.describe(e)}, after {late.strftime('%H:%M')}.",
+                        e.starts_at,
+                        (e.id,),
+                        persons=minors,
+                        venue=e.venue_id,
+                    )
                     break
                 day += dt.timedelta(days=1)
 
@@ -274,10 +343,15 @@ class _Checker:
         for e in self.events:
             concert = self.snap.event_by_id.get(e.prepares_id) if e.prepares_id else None
             if concert is not None and e.ends_at > concert.starts_at:
-                self.add(ConflictKind.REHEARSAL_AFTER_CONCERT,
-                         f"The rehearsal {self.describe(e)} ends after the start of the event it "
-                         f"prepares, {self.describe(concert)}.",
-                         e.starts_at, (e.id, concert.id), clubs=e.club_ids, venue=e.venue_id)
+                self.add(
+                    ConflictKind.REHEARSAL_AFTER_CONCERT,
+                    f"The rehearsal {self.describe(e)} ends after the start of the event it "
+                    f"prepares, {self.describe(concert)}.",
+                    e.starts_at,
+                    (e.id, concert.id),
+                    clubs=e.club_ids,
+                    venue=e.venue_id,
+                )
 
     def matches(self) -> None:
         rest = dt.timedelta(minutes=self.snap.settings.min_rest_minutes)
@@ -292,32 +366,49 @@ class _Checker:
             for a, b in zip(games, games[1:], strict=False):
                 if a.ends_at <= b.starts_at < a.ends_at + rest:
                     gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
-                    self.add(ConflictKind.REST_TOO_SHORT,
-                             f"{name} has only {gap} min rest between {self.describe(a)} and "
-                             f"{self.describe(b)} (at least {rest.seconds // 60} min wanted).",
-                             b.starts_at, (a.id, b.id), clubs=[cid], venue=b.venue_id)
+                    self.add(
+                        ConflictKind.REST_TOO_SHORT,
+                        f"{name} has only {gap} min rest between {self.describe(a)} and "
+                        f"{self.describe(b)} (at least {rest.seconds // 60} min wanted).",
+                        b.starts_at,
+                        (a.id, b.id),
+                        clubs=[cid],
+                        venue=b.venue_id,
+                    )
             per_day: dict[dt.date, list[EventInfo]] = defaultdict(list)
             for g in games:
                 per_day[g.starts_at.date()].append(g)
             for day, day_games in per_day.items():
                 if len(day_games) > most:
-                    self.add(ConflictKind.TOO_MANY_MATCHES,
-                             f"{name} plays {len(day_games)} matches on {day.strftime('%a %d %b')} "
-                             f"(at most {most} wanted).",
-                             day_games[0].starts_at, [g.id for g in day_games], clubs=[cid])
+                    self.add(
+                        ConflictKind.TOO_MANY_MATCHES,
+                        f"{name} plays {len(day_games)} matches on {day.strftime('%a %d %b')} "
+                        f"(at most {most} wanted).",
+                        day_games[0].starts_at,
+                        [g.id for g in day_games],
+                        clubs=[cid],
+                    )
 
     def details(self) -> None:
         for e in self.events:
             if e.kind in _SELF_ORGANISED:
                 continue
             if not e.meeting_point.strip():
-                self.add(ConflictKind.NO_MEETING_POINT,
-                         f"{self.describe(e)} has no meeting point.", e.starts_at, (e.id,),
-                         venue=e.venue_id)
+                self.add(
+                    ConflictKind.NO_MEETING_POINT,
+                    f"{self.describe(e)} has no meeting point.",
+                    e.starts_at,
+                    (e.id,),
+                    venue=e.venue_id,
+                )
             if e.responsible_id is None:
-                self.add(ConflictKind.NO_RESPONSIBLE,
-                         f"{self.describe(e)} has no person responsible.", e.starts_at, (e.id,),
-                         venue=e.venue_id)
+                self.add(
+                    ConflictKind.NO_RESPONSIBLE,
+                    f"{self.describe(e)} has no person responsible.",
+                    e.starts_at,
+                    (e.id,),
+                    venue=e.venue_id,
+                )
 
 
 def check_programme(snapshot: ProgrammeSnapshot) -> list[Conflict]:

@@ -94,8 +94,19 @@ def _group_fixtures(category: str, teams: Sequence[Team]) -> tuple[list[Fixture]
     for letter, members in zip(letters, groups, strict=True):
         for r, pairs in enumerate(round_robin_rounds(members)):
             for i, (a, b) in enumerate(pairs):
-                fixtures.append(Fixture(f"{category} {letter}{r + 1}.{i + 1}", category,
-                                        f"group {letter}", a, b, a.name, b.name, (), r))
+                fixtures.append(
+                    Fixture(
+                        f"{category} {letter}{r + 1}.{i + 1}",
+                        category,
+                        f"group {letter}",
+                        a,
+                        b,
+                        a.name,
+                        b.name,
+                        (),
+                        r,
+                    )
+                )
     return fixtures, letters
 
 
@@ -104,30 +115,80 @@ def _finals(category: str, letters: list[str], group_keys: tuple[str, ...]) -> l
     if len(letters) == 2:
         a, b = letters
         return [
-            Fixture(f"{category} third place", category, "third place", None, None,
-                    f"second of group {a}", f"second of group {b}", group_keys, last_round),
-            Fixture(f"{category} final", category, "final", None, None,
-                    f"winner of group {a}", f"winner of group {b}", group_keys, last_round),
+            Fixture(
+                f"{category} third place",
+                category,
+                "third place",
+                None,
+                None,
+                f"second of group {a}",
+                f"second of group {b}",
+                group_keys,
+                last_round,
+            ),
+            Fixture(
+                f"{category} final",
+                category,
+                "final",
+                None,
+                None,
+                f"winner of group {a}",
+                f"winner of group {b}",
+                group_keys,
+                last_round,
+            ),
         ]
     if len(letters) == 3:
         a, b, c = letters
-        semis = [(f"winner of group {a}", "best second"), (f"winner of group {b}", f"winner of group {c}")]
+        semis = [
+            (f"winner of group {a}", "best second"),
+            (f"winner of group {b}", f"winner of group {c}"),
+        ]
     else:  # four or more groups: the first four group winners
         a, b, c, d = letters[:4]
-        semis = [(f"winner of group {a}", f"winner of group {c}"),
-                 (f"winner of group {b}", f"winner of group {d}")]
+        semis = [
+            (f"winner of group {a}", f"winner of group {c}"),
+            (f"winner of group {b}", f"winner of group {d}"),
+        ]
     semi_fixtures = [
-        Fixture(f"{category} semi-final {i + 1}", category, "semi-final", None, None, h, w,
-                group_keys, last_round - 1)
+        Fixture(
+            f"{category} semi-final {i + 1}",
+            category,
+            "semi-final",
+            None,
+            None,
+            h,
+            w,
+            group_keys,
+            last_round - 1,
+        )
         for i, (h, w) in enumerate(semis)
     ]
     semi_keys = tuple(f.key for f in semi_fixtures)
     return [
         *semi_fixtures,
-        Fixture(f"{category} third place", category, "third place", None, None,
-                "loser of semi-final 1", "loser of semi-final 2", semi_keys, last_round),
-        Fixture(f"{category} final", category, "final", None, None,
-                "winner of semi-final 1", "winner of semi-final 2", semi_keys, last_round),
+        Fixture(
+            f"{category} third place",
+            category,
+            "third place",
+            None,
+            None,
+            "loser of semi-final 1",
+            "loser of semi-final 2",
+            semi_keys,
+            last_round,
+        ),
+        Fixture(
+            f"{category} final",
+            category,
+            "final",
+            None,
+            None,
+            "winner of semi-final 1",
+            "winner of semi-final 2",
+            semi_keys,
+            last_round,
+        ),
     ]
 
 
@@ -139,7 +200,9 @@ def generate_fixtures(
         fmt = FixtureFormat(fmt)
     except ValueError as exc:
         choices = ", ".join(f.value for f in FixtureFormat)
-        raise ValidationError(f"Category {category}: unknown fixture format '{fmt}' ({choices}).") from exc
+        raise ValidationError(
+            f"Category {category}: unknown fixture format '{fmt}' ({choices})."
+        ) from exc
     teams = sorted(teams, key=lambda t: (not t.ours, t.name, t.club_id))
     if len({t.club_id for t in teams}) != len(teams):
         raise ValidationError(f"Category {category}: a team is listed twice.")
@@ -161,13 +224,17 @@ def generate_fixtures(
                 f"(ours: {len(ours)}, theirs: {len(theirs)})."
             )
         return [
-            Fixture(f"{category} {i + 1}.{j + 1}", category, "friendly", a, b, a.name, b.name, (), j)
+            Fixture(
+                f"{category} {i + 1}.{j + 1}", category, "friendly", a, b, a.name, b.name, (), j
+            )
             for i, a in enumerate(ours)
             for j, b in enumerate(theirs)
         ]
     if fmt is FixtureFormat.ROUND_ROBIN:
         return [
-            Fixture(f"{category} R{r + 1}.{i + 1}", category, "round robin", a, b, a.name, b.name, (), r)
+            Fixture(
+                f"{category} R{r + 1}.{i + 1}", category, "round robin", a, b, a.name, b.name, (), r
+            )
             for r, pairs in enumerate(round_robin_rounds(teams))
             for i, (a, b) in enumerate(pairs)
         ]

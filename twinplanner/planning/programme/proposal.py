@@ -11,7 +11,12 @@ from enum import StrEnum
 from twinplanner.planning.programme.conflicts import Conflict, check_programme, when
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot
 from twinplanner.planning.programme.tasks import build_plan
-from twinplanner.planning.programme.timetable import Placed, TimetableResult, Unplaced, solve_timetable
+from twinplanner.planning.programme.timetable import (
+    Placed,
+    TimetableResult,
+    Unplaced,
+    solve_timetable,
+)
 
 
 class ChangeKind(StrEnum):
@@ -31,6 +36,7 @@ class EventChange:
 
     def describe(self, venue_names: dict[int, str]) -> str:
         """'New: ...' or 'Moved: ... from ... to ...', in words."""
+
         def place(e: EventInfo) -> str:
             name = venue_names.get(e.venue_id, "") if e.venue_id else ""
             return f"{name + ', ' if name else ''}{when(e.starts_at, e.ends_at)}"
@@ -50,7 +56,9 @@ class Proposal:
     notes: tuple[str, ...]
     result: TimetableResult
 
-    def apply_to(self, snap: ProgrammeSnapshot, indices: set[int] | None = None) -> ProgrammeSnapshot:
+    def apply_to(
+        self, snap: ProgrammeSnapshot, indices: set[int] | None = None
+    ) -> ProgrammeSnapshot:
         """The programme as it would be with the chosen changes (all when ``indices`` is None)."""
         chosen = [c for i, c in enumerate(self.changes) if indices is None or i in indices]
         moved = {c.event.id: c.event for c in chosen if c.kind is ChangeKind.MOVED}
@@ -76,10 +84,15 @@ def _event_of(snap: ProgrammeSnapshot, placed: Placed, new_id: int) -> EventChan
     venue = snap.venue_by_id.get(placed.venue_id)
     if task.event_id is not None:
         old = snap.event_by_id[task.event_id]
-        if (old.starts_at, old.ends_at, old.venue_id) == (placed.starts_at, placed.ends_at, placed.venue_id):
+        if (old.starts_at, old.ends_at, old.venue_id) == (
+            placed.starts_at,
+            placed.ends_at,
+            placed.venue_id,
+        ):
             return None
-        new = dataclasses.replace(old, starts_at=placed.starts_at, ends_at=placed.ends_at,
-                                  venue_id=placed.venue_id)
+        new = dataclasses.replace(
+            old, starts_at=placed.starts_at, ends_at=placed.ends_at, venue_id=placed.venue_id
+        )
         return EventChange(ChangeKind.MOVED, new, old)
     event = EventInfo(
         id=new_id,
@@ -109,8 +122,14 @@ def propose(
 ) -> Proposal:
     """Plan the matches, concerts and rehearsals of a visit around the events it keeps."""
     plan = build_plan(snap)
-    result = solve_timetable(snap, plan, time_limit=time_limit, relative_gap=relative_gap,
-                             should_stop=should_stop, workers=workers)
+    result = solve_timetable(
+        snap,
+        plan,
+        time_limit=time_limit,
+        relative_gap=relative_gap,
+        should_stop=should_stop,
+        workers=workers,
+    )
     changes = []
     for i, placed in enumerate(result.placed):
         change = _event_of(snap, placed, -(i + 1))

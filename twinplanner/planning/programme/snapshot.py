@@ -28,6 +28,24 @@ def parse_clock(text: str | None, what: str = "time") -> dt.time | None:
     return dt.time(hours, minutes)
 
 
+def _time_zone(name: object) -> str:
+    """An IANA time zone name that this computer knows, or ValidationError."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    text = str(name or "").strip()
+    if not text:
+        return ""
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(
+            f"Programme setting time_zone: '{text}' is not a known time zone "
+            f"(use a name such as Europe/Berlin).",
+            field="time_zone",
+        ) from exc
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class ProgrammeSettings:
     """Per-visit rules of the programme, stored in ``Visit.settings['programme']``."""
@@ -51,6 +69,7 @@ class ProgrammeSettings:
     fixture_formats: tuple[tuple[str, str], ...] = ()  # category -> FixtureFormat value
     pitch_venue_ids: tuple[int, ...] = ()  # empty: every venue of kind pitch
     time_limit_seconds: float = 20.0
+    time_zone: str = ""  # IANA name, e.g. "Europe/Berlin"; empty: from the host town's country
 
     _INTS = (
         "travel_buffer_minutes",
@@ -63,7 +82,14 @@ class ProgrammeSettings:
         "concert_minutes",
         "concert_break_minutes",
     )
-    _TIMES = ("late_hour", "early_hour", "day_start", "day_end", "concert_earliest", "concert_latest")
+    _TIMES = (
+        "late_hour",
+        "early_hour",
+        "day_start",
+        "day_end",
+        "concert_earliest",
+        "concert_latest",
+    )
 
     def minutes_for_match(self, category: str) -> int:
         """Length of a match in a category."""
@@ -89,32 +115,48 @@ class ProgrammeSettings:
                     )
                 values[name] = value
         if values.get("slot_minutes") == 0 or values.get("max_matches_per_day") == 0:
-            raise ValidationError("Programme settings slot_minutes and max_matches_per_day must be above 0.")
+            raise ValidationError(
+                "Programme settings slot_minutes and max_matches_per_day must be above 0."
+            )
         for name in cls._TIMES:
             if name in data:
                 values[name] = parse_clock(str(data[name]), f"Programme setting {name}")
         if "time_limit_seconds" in data:
             limit = data["time_limit_seconds"]
             if not isinstance(limit, int | float) or limit <= 0:
-                raise ValidationError(f"Programme setting time_limit_seconds: {limit!r} must be above 0.")
+                raise ValidationError(
+                    f"Programme setting time_limit_seconds: {limit!r} must be above 0."
+                )
             values["time_limit_seconds"] = float(limit)
         for name in ("match_minutes_by_category", "fixture_formats"):
             if name in data:
                 mapping = data[name]
                 if not isinstance(mapping, dict):
-                    raise ValidationError(f"Programme setting {name} must map a category to a value.")
+                    raise ValidationError(
+                        f"Programme setting {name} must map a category to a value."
+                    )
                 values[name] = tuple(sorted(mapping.items()))
+        if "time_zone" in data:
+            values["time_zone"] = _time_zone(data["time_zone"])
         if "pitch_venue_ids" in data:
             ids = data["pitch_venue_ids"]
             if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
-                raise ValidationError("Programme setting pitch_venue_ids must be a list of venue ids.")
+                raise ValidationError(
+                    "Programme setting pitch_venue_ids must be a list of venue ids."
+                )
             values["pitch_venue_ids"] = tuple(ids)
-        unknown = set(data) - set(cls._INTS) - set(cls._TIMES) - {
-            "time_limit_seconds",
-            "match_minutes_by_category",
-            "fixture_formats",
-            "pitch_venue_ids",
-        }
+        unknown = (
+            set(data)
+            - set(cls._INTS)
+            - set(cls._TIMES)
+            - {
+                "time_limit_seconds",
+                "match_minutes_by_category",
+                "fixture_formats",
+                "pitch_venue_ids",
+                "time_zone",
+            }
+        )
         if unknown:
             raise ValidationError(f"Unknown programme setting(s): {', '.join(sorted(unknown))}.")
         return cls(**values)  # type: ignore[arg-type]
@@ -146,6 +188,7 @@ class VenueInfo:
     opens_at: dt.time | None = None
     closes_at: dt.time | None = None
     town_id: int | None = None
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)

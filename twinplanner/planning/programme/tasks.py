@@ -10,7 +10,9 @@ from twinplanner.domain.enums import ClubKind, EventKind, VenueKind
 from twinplanner.planning.programme.fixtures import Fixture, FixtureFormat, Team, generate_fixtures
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot, VenueInfo
 
-_REHEARSAL_VENUE_KINDS = frozenset({VenueKind.HALL.value, VenueKind.CHURCH.value, VenueKind.OTHER.value})
+_REHEARSAL_VENUE_KINDS = frozenset(
+    {VenueKind.HALL.value, VenueKind.CHURCH.value, VenueKind.OTHER.value}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,9 @@ def teams_by_category(snap: ProgrammeSnapshot) -> dict[str, list[Team]]:
         if club.kind != ClubKind.SPORTS_TEAM.value or not club.category.strip():
             continue
         if club.id in snap.members or club.id in in_events:
-            result[club.category.strip()].append(Team(club.id, club.name, club.category.strip(), club.ours))
+            result[club.category.strip()].append(
+                Team(club.id, club.name, club.category.strip(), club.ours)
+            )
     return dict(sorted(result.items()))
 
 
@@ -71,7 +75,9 @@ def _match_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task],
     for category, teams in teams_by_category(snap).items():
         fixtures = generate_fixtures(category, teams, snap.settings.format_for(category))
         if fixtures and not pitch_ids:
-            notes.append(f"Category {category}: there is no pitch to play on (add a venue of kind pitch).")
+            notes.append(
+                f"Category {category}: there is no pitch to play on (add a venue of kind pitch)."
+            )
         keys_done: dict[str, EventInfo] = {}
         for fixture in fixtures:
             existing = _existing_match(fixture, matches)
@@ -95,7 +101,9 @@ def _existing_match(fixture: Fixture, matches: list[EventInfo]) -> EventInfo | N
     return None
 
 
-def _task_of(snap: ProgrammeSnapshot, f: Fixture, pitch_ids: tuple[int, ...], existing: EventInfo | None) -> Task:
+def _task_of(
+    snap: ProgrammeSnapshot, f: Fixture, pitch_ids: tuple[int, ...], existing: EventInfo | None
+) -> Task:
     return Task(
         key=f.key,
         kind=EventKind.MATCH.value,
@@ -117,14 +125,18 @@ def _after_fixed(task: Task, fixed: dict[str, EventInfo]) -> Task:
     from dataclasses import replace
 
     rest = dt.timedelta(minutes=max((gap for _, gap in task.after), default=0))
-    return replace(task, after=tuple(a for a in task.after if a[0] not in fixed),
-                   not_before=max(not_before) + rest)
+    return replace(
+        task,
+        after=tuple(a for a in task.after if a[0] not in fixed),
+        not_before=max(not_before) + rest,
+    )
 
 
 def rehearsal_venues(snap: ProgrammeSnapshot, size: int) -> tuple[int, ...]:
     """Halls and churches big enough for ``size`` people."""
     return tuple(
-        v.id for v in snap.venues
+        v.id
+        for v in snap.venues
         if v.kind in _REHEARSAL_VENUE_KINDS and (v.capacity is None or v.capacity >= size)
     )
 
@@ -142,9 +154,19 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
         if not concert.fixed:
             moved.add(concert.id)
             minutes = int((concert.ends_at - concert.starts_at).total_seconds() // 60)
-            tasks.append(Task(concert_key, EventKind.CONCERT.value, concert.title, minutes,
-                              concert_venues, tuple(concert.club_ids), tuple(concert.person_ids),
-                              start_window=(s.concert_earliest, s.concert_latest), event_id=concert.id))
+            tasks.append(
+                Task(
+                    concert_key,
+                    EventKind.CONCERT.value,
+                    concert.title,
+                    minutes,
+                    concert_venues,
+                    tuple(concert.club_ids),
+                    tuple(concert.person_ids),
+                    start_window=(s.concert_earliest, s.concert_latest),
+                    event_id=concert.id,
+                )
+            )
         joint = next((r for r in rehearsals if len(r.club_ids) >= 2 or len(ensembles) < 2), None)
         joint_key = f"joint rehearsal {concert.id}"
         before_concert: dict[str, object] = (
@@ -155,10 +177,23 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
         if joint is None or not joint.fixed:
             if joint is not None:
                 moved.add(joint.id)
-            minutes = (int((joint.ends_at - joint.starts_at).total_seconds() // 60) if joint
-                       else s.joint_rehearsal_minutes)
-            tasks.append(_rehearsal(joint_key, f"Joint rehearsal: {concert.title}", minutes,
-                                    concert_venues, tuple(ensembles), concert, joint, before_concert))
+            minutes = (
+                int((joint.ends_at - joint.starts_at).total_seconds() // 60)
+                if joint
+                else s.joint_rehearsal_minutes
+            )
+            tasks.append(
+                _rehearsal(
+                    joint_key,
+                    f"Joint rehearsal: {concert.title}",
+                    minutes,
+                    concert_venues,
+                    tuple(ensembles),
+                    concert,
+                    joint,
+                    before_concert,
+                )
+            )
         for cid in ensembles if len(ensembles) >= 2 else []:
             own = next((r for r in rehearsals if tuple(r.club_ids) == (cid,)), None)
             if own is not None and own.fixed:
@@ -169,27 +204,59 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
             venues = rehearsal_venues(snap, len(snap.members.get(cid, ())))
             if concert.venue_id and concert.venue_id not in venues:
                 venues = (*venues, concert.venue_id)
-            minutes = (int((own.ends_at - own.starts_at).total_seconds() // 60) if own
-                       else s.rehearsal_minutes)
+            minutes = (
+                int((own.ends_at - own.starts_at).total_seconds() // 60)
+                if own
+                else s.rehearsal_minutes
+            )
             nxt: dict[str, object]
             if joint is None or not joint.fixed:
                 nxt = {"after": ((joint_key, 0),)}
             else:
                 nxt = {"deadline": joint.starts_at}
-            tasks.append(_rehearsal(f"rehearsal {concert.id}/{cid}", f"Rehearsal: {club.name}",
-                                    minutes, venues, (cid,), concert, own, nxt))
+            tasks.append(
+                _rehearsal(
+                    f"rehearsal {concert.id}/{cid}",
+                    f"Rehearsal: {club.name}",
+                    minutes,
+                    venues,
+                    (cid,),
+                    concert,
+                    own,
+                    nxt,
+                )
+            )
         if not ensembles:
-            notes.append(f"'{concert.title}' names no ensemble, so no rehearsal was planned for it.")
+            notes.append(
+                f"'{concert.title}' names no ensemble, so no rehearsal was planned for it."
+            )
     # "after" on the follower: turn "X before Y" (stored on X) into "Y after X"
     return _invert_order(tasks), moved
 
 
-def _rehearsal(key: str, title: str, minutes: int, venues: tuple[int, ...], clubs: tuple[int, ...],
-               concert: EventInfo, existing: EventInfo | None, order: dict[str, object]) -> Task:
-    return Task(key, EventKind.REHEARSAL.value, existing.title if existing else title, minutes,
-                venues, clubs, existing.person_ids if existing else (),
-                event_id=existing.id if existing else None, prepares_id=concert.id,
-                pull_to_next=True, **order)  # type: ignore[arg-type]
+def _rehearsal(
+    key: str,
+    title: str,
+    minutes: int,
+    venues: tuple[int, ...],
+    clubs: tuple[int, ...],
+    concert: EventInfo,
+    existing: EventInfo | None,
+    order: dict[str, object],
+) -> Task:
+    return Task(
+        key,
+        EventKind.REHEARSAL.value,
+        existing.title if existing else title,
+        minutes,
+        venues,
+        clubs,
+        existing.person_ids if existing else (),
+        event_id=existing.id if existing else None,
+        prepares_id=concert.id,
+        pull_to_next=True,
+        **order,
+    )  # type: ignore[arg-type]
 
 
 def _invert_order(tasks: list[Task]) -> list[Task]:

@@ -62,7 +62,7 @@ class _Window:
     day: int
     lo: int  # earliest start slot
     hi: int  # latest start slot
-    base: int  # slot of the day's first possible start, for "early in the day"
+    base: int  # slot at which the venue opens that day, for "early in the day"
 
 
 class _Builder:
@@ -85,6 +85,22 @@ class _Builder:
         self.placed: dict[str, object] = {}
         self.lits: dict[str, list[tuple[_Window, object]]] = {}
         self.size: dict[str, int] = {}
+        self.members = self._venue_classes()
+
+    def _venue_classes(self) -> dict[int, tuple[int, ...]]:
+        """Interchangeable venues (same hours, size and kind, nothing kept there, no own travel
+        times) form one class that the model treats as a pool; each pool is turned back into
+        named venues after solving. Without this, four identical pitches make 24 symmetric
+        copies of every timetable and the solver never proves the optimum."""
+        used = {v for t in self.plan.tasks for v in t.venue_ids if v in self.snap.venue_by_id}
+        special = {e.venue_id for e in self.plan.kept} | {a for a, _, _ in self.snap.travel}
+        special |= {b for _, b, _ in self.snap.travel}
+        pools: dict[object, list[int]] = defaultdict(list)
+        for vid in sorted(used):
+            v = self.snap.venue_by_id[vid]
+            sig = ("own", vid) if vid in special else (v.kind, v.capacity, v.opens_at, v.closes_at)
+            pools[sig].append(vid)
+        return {ids[0]: tuple(ids) for ids in pools.values()}
 
     # ---- time ------------------------------------------------------------------------
     def floor(self, moment: dt.datetime) -> int:
@@ -114,7 +130,8 @@ class _Builder:
         leave = min((b for _, b in stays), default=snap.departure_at)
         minors = any(p.is_minor for p in people)
         duration = self.slots(task.minutes)
-        venues = [snap.venue_by_id[v] for v in task.venue_ids if v in snap.venue_by_id]
+        reps = {r for r, ids in self.members.items() if set(ids) & set(task.venue_ids)}
+        venues = [snap.venue_by_id[v] for v in sorted(reps)]
         fitting = [v for v in venues if v.capacity is None or v.capacity >= len(people)]
         windows: list[_Window] = []
         for k, day in enumerate(snap.days()):
@@ -122,9 +139,11 @@ class _Builder:
                 opens = v.opens_at or s.day_start
                 closes = v.closes_at or s.day_end
                 day_open = dt.datetime.combine(day, opens)
-                day_close = (dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
-                             if closes <= opens or closes == dt.time(23, 59, 59)
-                             else dt.datetime.combine(day, closes))
+                day_close = (
+                    dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+                    if closes <= opens or closes == dt.time(23, 59, 59)
+                    else dt.datetime.combine(day, closes)
+                )
                 earliest = [day_open, arrive]
                 latest_end = [day_close, leave]
                 if task.not_before:
@@ -141,12 +160,14 @@ class _Builder:
                 if task.start_window:
                     hi = min(hi, self.floor(dt.datetime.combine(day, task.start_window[1])))
                 if lo <= hi:
-                    windows.append(_Window(v.id, k, lo, hi, self.ceil(max(day_open, arrive))))
+                    windows.append(_Window(v.id, k, lo, hi, self.ceil(day_open)))
         if not windows:
             self.reasons[task.key] = self._why_no_window(task, venues, fitting, people, minors)
         return windows
 
-    def _why_no_window(self, task: Task, venues: list, fitting: list, people: list, minors: bool) -> str:
+    def _why_no_window(
+        self, task: Task, venues: list, fitting: list, people: list, minors: bool
+    ) -> str:
         if not venues:
             return "there is no venue for it"
         if not fitting:
@@ -220,22 +241,30 @@ class _Builder:
                 merged[-1][1] = max(merged[-1][1], hi)
             else:
                 merged.append([lo, hi])
-        return [self.model.NewFixedSizeIntervalVar(lo, hi - lo, f"{name} {lo}") for lo, hi in merged]
+        return [
+            self.model.NewFixedSizeIntervalVar(lo, hi - lo, f"{name} {lo}") for lo, hi in merged
+        ]
 
     def _venues(self) -> None:
         by_venue: dict[int, list[object]] = defaultdict(list)
         for t in self.plan.tasks:
             for venue_id in {w.venue_id for w, _ in self.lits[t.key]}:
                 lit = self._venue_lit(t.key, venue_id)
-                by_venue[venue_id].append(self.model.NewOptionalFixedSizeIntervalVar(
-                    self.start[t.key], self.size[t.key], lit, f"{t.key} in v{venue_id}"))
+                by_venue[venue_id].append(
+                    self.model.NewOptionalFixedSizeIntervalVar(
+                        self.start[t.key], self.size[t.key], lit, f"{t.key} in v{venue_id}"
+                    )
+                )
         kept: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for e in self.plan.kept:
             if e.venue_id in by_venue:
                 kept[e.venue_id].append(self._span(e))
         for venue_id, intervals in by_venue.items():
             intervals += self._blocks(kept[venue_id], f"v{venue_id} taken")
-            if len(intervals) > 1:
+            pool = len(self.members.get(venue_id, (venue_id,)))
+            if pool > 1:
+                self.model.AddCumulative(intervals, [1] * len(intervals), pool)
+            elif len(intervals) > 1:
                 self.model.AddNoOverlap(intervals)
 
     def _everyone(self, e: EventInfo) -> bool:
@@ -252,31 +281,48 @@ class _Builder:
         for kind, ident in actors:
             if kind == "p":
                 tasks = tuple(t.key for t in self.plan.tasks if ident in self.people[t.key])
-                kept = tuple(e.id for e in self.plan.kept if ident in kept_people[e.id] or self._everyone(e))
+                kept = tuple(
+                    e.id for e in self.plan.kept if ident in kept_people[e.id] or self._everyone(e)
+                )
             else:
                 tasks = tuple(t.key for t in self.plan.tasks if ident in t.club_ids)
-                kept = tuple(e.id for e in self.plan.kept if ident in e.club_ids or self._everyone(e))
+                kept = tuple(
+                    e.id for e in self.plan.kept if ident in e.club_ids or self._everyone(e)
+                )
             if tasks and len(tasks) + len(kept) >= 2:
                 groups[(tasks, kept)] = None
+        everyone = tuple(e.id for e in self.plan.kept if self._everyone(e))
+        for t in self.plan.tasks:  # a final whose teams are not known yet: still not over lunch
+            if not self.people[t.key] and not t.club_ids and everyone:
+                groups[((t.key,), everyone)] = None
         task_by_key = {t.key: t for t in self.plan.tasks}
         kept_by_id = {e.id: e for e in self.plan.kept}
         for task_keys, kept_ids in groups:
-            venues = {v for k in task_keys for w, _ in self.lits[k] for v in [w.venue_id]}
+            venues = {
+                v for k in task_keys for w, _ in self.lits[k] for v in self.members[w.venue_id]
+            }
             venues |= {kept_by_id[i].venue_id for i in kept_ids if kept_by_id[i].venue_id}
             intervals = []
             for k in task_keys:
                 if not self.lits[k]:
                     continue
-                own = {w.venue_id for w, _ in self.lits[k]}
+                own = {v for w, _ in self.lits[k] for v in self.members[w.venue_id]}
                 tail = max((self.snap.travel_minutes(a, b) for a in own for b in venues), default=0)
                 size = self.slots(task_by_key[k].minutes + tail)
-                intervals.append(self.model.NewOptionalFixedSizeIntervalVar(
-                    self.start[k], size, self.placed[k], f"{k} busy"))
-            task_venues = {w.venue_id for k in task_keys for w, _ in self.lits[k]}
+                intervals.append(
+                    self.model.NewOptionalFixedSizeIntervalVar(
+                        self.start[k], size, self.placed[k], f"{k} busy"
+                    )
+                )
+            task_venues = {
+                v for k in task_keys for w, _ in self.lits[k] for v in self.members[w.venue_id]
+            }
             spans = []
             for i in kept_ids:
                 e = kept_by_id[i]
-                after = max((self.snap.travel_minutes(e.venue_id, v) for v in task_venues), default=0)
+                after = max(
+                    (self.snap.travel_minutes(e.venue_id, v) for v in task_venues), default=0
+                )
                 spans.append(self._span(e, after))
             intervals += self._blocks(spans, "busy")
             if len(intervals) > 1:
@@ -286,13 +332,26 @@ class _Builder:
         """Rest between a team's matches and at most N matches a day."""
         rest = self.s.min_rest_minutes
         days = self.snap.days()
-        for cid in {c for t in self.plan.tasks if t.kind == EventKind.MATCH.value for c in t.club_ids}:
-            games = [t for t in self.plan.tasks
-                     if t.kind == EventKind.MATCH.value and cid in t.club_ids and self.lits[t.key]]
-            kept = [e for e in self.plan.kept if e.kind == EventKind.MATCH.value and cid in e.club_ids]
-            intervals = [self.model.NewOptionalFixedSizeIntervalVar(
-                self.start[t.key], self.slots(t.minutes + rest), self.placed[t.key], f"{t.key} rest")
-                for t in games]
+        for cid in {
+            c for t in self.plan.tasks if t.kind == EventKind.MATCH.value for c in t.club_ids
+        }:
+            games = [
+                t
+                for t in self.plan.tasks
+                if t.kind == EventKind.MATCH.value and cid in t.club_ids and self.lits[t.key]
+            ]
+            kept = [
+                e for e in self.plan.kept if e.kind == EventKind.MATCH.value and cid in e.club_ids
+            ]
+            intervals = [
+                self.model.NewOptionalFixedSizeIntervalVar(
+                    self.start[t.key],
+                    self.slots(t.minutes + rest),
+                    self.placed[t.key],
+                    f"{t.key} rest",
+                )
+                for t in games
+            ]
             intervals += self._blocks([self._span(e, rest) for e in kept], f"c{cid} played")
             if len(intervals) > 1:
                 self.model.AddNoOverlap(intervals)
@@ -315,26 +374,69 @@ class _Builder:
     def _objective(self) -> None:
         """Everything placed first; then matches early in their day, rehearsals near what follows.
 
-        Each task's cost is a non-negative variable bounded below per window, so the LP bound
-        and core-based search can prove optimality (a cost written as ``start - sum(base * lit)``
-        relaxes to large negative values and leaves the bound useless).
+        Costs are non-negative per (task, venue, day) variables, zero unless that choice is
+        taken, so the per-day packing bounds below can add them up.
         """
         per_day = self.slots(24 * 60)
         terms = []
+        self.day_costs: dict[tuple[int, int], list[tuple[object, object]]] = defaultdict(list)
         for t in self.plan.tasks:
             terms.append(_UNPLACED_DAYS * per_day * (1 - self.placed[t.key]))
-            lits = self.lits[t.key]
-            if not lits:
-                continue
-            span = max(max(w.hi - w.lo, w.hi - w.base) for w, _ in lits)
-            cost = self.model.NewIntVar(0, max(span, 0), f"cost {t.key}")
-            for w, lit in lits:
+            for w, lit in self.lits[t.key]:
+                span = max(w.hi - w.lo, w.hi - w.base, 0)
+                cost = self.model.NewIntVar(0, span, f"cost {t.key} v{w.venue_id} d{w.day}")
                 if t.pull_to_next:  # a rehearsal: as close as possible to what it prepares
                     self.model.Add(cost >= w.hi - self.start[t.key]).OnlyEnforceIf(lit)
                 else:  # early in its day, leaving the rest of the day for the programme
                     self.model.Add(cost >= self.start[t.key] - w.base).OnlyEnforceIf(lit)
-            terms.append(cost)
+                    self.day_costs[(w.venue_id, w.day)].append((cost, lit))
+                self.model.Add(cost == 0).OnlyEnforceIf(lit.Not())
+                terms.append(cost)
+        self._packing_bounds()
         self.model.Minimize(sum(terms))
+
+    def _packing_bounds(self) -> None:
+        """Redundant cuts: n tasks in a pool of P venues on one day cost at least f(n).
+
+        On each venue, tasks packed back to back from opening (skipping events for everyone)
+        start at offsets seq[0] <= seq[1] <= ...; the n cheapest starts over P venues cost
+        f(n) = sum of seq[i // P] for i < n, a convex function, written as its tangent lines.
+        Rest, stays and team limits are left out, so the bound stays valid; it lets the
+        solver prove how early a day's matches can be.
+        """
+        everyone = [
+            (self.floor(e.starts_at), self.ceil(e.ends_at))
+            for e in self.plan.kept
+            if self._everyone(e)
+        ]
+        tasks_of = {t.key: t for t in self.plan.tasks}
+        for (venue_id, day), items in self.day_costs.items():
+            wins = [
+                w
+                for key in self.lits
+                for w, _ in self.lits[key]
+                if w.venue_id == venue_id and w.day == day and not tasks_of[key].pull_to_next
+            ]
+            size = min(self.size[k] for k in self.lits for w, _ in self.lits[k] if w in wins)
+            base = wins[0].base
+            last = max(w.hi for w in wins)
+            seq, cur = [], min(w.lo for w in wins)
+            while cur <= last:
+                clash = [b for a, b in everyone if cur < b and a < cur + size]
+                if clash:
+                    cur = max(clash)
+                    continue
+                seq.append(cur - base)
+                cur += size
+            pool = len(self.members.get(venue_id, (venue_id,)))
+            count = sum(lit for _, lit in items)
+            total = sum(cost for cost, _ in items)
+            self.model.Add(count <= pool * len(seq))
+            done = 0
+            for r, offset in enumerate(seq):
+                # f(n) >= f(P r) + offset * (n - P r) for every r
+                self.model.Add(total >= done + offset * (count - pool * r))
+                done += pool * offset
 
     # ---- reading back ----------------------------------------------------------------
     def result(self, solver: object, status_name: str) -> tuple[list[Placed], list[Unplaced]]:
@@ -350,7 +452,21 @@ class _Builder:
             else:
                 unplaced.append(Unplaced(t, self._why_unplaced(t)))
         placed.sort(key=lambda p: (p.starts_at, p.venue_id, p.task.key))
-        return placed, unplaced
+        return self._name_venues(placed), unplaced
+
+    def _name_venues(self, placed: list[Placed]) -> list[Placed]:
+        """Give each task of a pool one of its venues: by start time, the first one free."""
+        free_at: dict[int, dict[int, dt.datetime]] = {}
+        named = []
+        for p in placed:
+            pool = self.members.get(p.venue_id, (p.venue_id,))
+            free = free_at.setdefault(p.venue_id, {v: dt.datetime.min for v in pool})
+            venue = next(
+                v for v in pool if free[v] <= p.starts_at
+            )  # the pool's size is never exceeded
+            free[venue] = p.starts_at + dt.timedelta(minutes=self.size[p.task.key] * self.unit)
+            named.append(Placed(p.task, venue, p.starts_at, p.ends_at))
+        return named
 
     def _why_unplaced(self, t: Task) -> str:
         venues = sorted({self.snap.venue_by_id[w.venue_id].name for w in self.windows[t.key]})
@@ -359,8 +475,10 @@ class _Builder:
         if who:
             parts.append(f"when {' and '.join(who)} {'is' if len(who) == 1 else 'are'} free")
         if t.kind == EventKind.MATCH.value:
-            parts.append(f"with {self.s.min_rest_minutes} min rest and at most "
-                         f"{self.s.max_matches_per_day} matches a day per team")
+            parts.append(
+                f"with {self.s.min_rest_minutes} min rest and at most "
+                f"{self.s.max_matches_per_day} matches a day per team"
+            )
         if t.after:
             parts.append("after what must come first")
         return " ".join(parts) + " around the events already in the programme"
