@@ -1,0 +1,1 @@
+"""Pure planning: host placement and programme scheduling; a snapshot in, a result out."""
