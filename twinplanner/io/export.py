@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from twinplanner.domain.errors import ValidationError
-from twinplanner.io.atomic import atomic_write
+from twinplanner.io.atomic import atomic_write, write_bytes
 
 FORMATS = (".csv", ".xlsx")
 
@@ -107,8 +108,11 @@ def write_xlsx(path: Path | str, sheets: Sequence[Sheet]) -> Path:
             ws.append(cells)
         if sheet.headers:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.headers))}{len(sheet.rows) + 1}"
-    with atomic_write(path) as out:
-        book.save(out)
+    # Saved to memory first: a write-only workbook must always be saved, even when the target
+    # folder turns out not to be writable.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_bytes(path, buffer.getvalue())
     return path
 
 
