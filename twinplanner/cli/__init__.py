@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.safety",
     "twinplanner.cli.transfer",
     "twinplanner.cli.programme",
+    "twinplanner.cli.housing",
 )
 
 EXIT_OK = 0
