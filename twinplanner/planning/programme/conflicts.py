@@ -361,33 +361,33 @@ class _Checker:
             if e.kind == EventKind.MATCH.value:
                 for cid in e.club_ids:
                     by_club[cid].append(e)
+        short: dict[tuple[int, int], list[int]] = defaultdict(list)
+        crowded: dict[tuple[int, ...], list[int]] = defaultdict(list)
         for cid, games in by_club.items():
-            name = self.club_names([cid])
             for a, b in zip(games, games[1:], strict=False):
                 if a.ends_at <= b.starts_at < a.ends_at + rest:
-                    gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
-                    self.add(
-                        ConflictKind.REST_TOO_SHORT,
-                        f"{name} has only {gap} min rest between {self.describe(a)} and "
-                        f"{self.describe(b)} (at least {rest.seconds // 60} min wanted).",
-                        b.starts_at,
-                        (a.id, b.id),
-                        clubs=[cid],
-                        venue=b.venue_id,
-                    )
+                    short[(a.id, b.id)].append(cid)
             per_day: dict[dt.date, list[EventInfo]] = defaultdict(list)
             for g in games:
                 per_day[g.starts_at.date()].append(g)
-            for day, day_games in per_day.items():
+            for day_games in per_day.values():
                 if len(day_games) > most:
-                    self.add(
-                        ConflictKind.TOO_MANY_MATCHES,
-                        f"{name} plays {len(day_games)} matches on {day.strftime('%a %d %b')} "
-                        f"(at most {most} wanted).",
-                        day_games[0].starts_at,
-                        [g.id for g in day_games],
-                        clubs=[cid],
-                    )
+                    crowded[tuple(g.id for g in day_games)].append(cid)
+        for (aid, bid), clubs in short.items():
+            a, b = self.snap.event_by_id[aid], self.snap.event_by_id[bid]
+            gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
+            self.add(ConflictKind.REST_TOO_SHORT,
+                     f"{self.club_names(clubs)} {'has' if len(clubs) == 1 else 'have'} only {gap} min "
+                     f"rest between {self.describe(a)} and {self.describe(b)} "
+                     f"(at least {rest.seconds // 60} min wanted).",
+                     b.starts_at, (aid, bid), clubs=clubs, venue=b.venue_id)
+        for ids, clubs in crowded.items():
+            first = self.snap.event_by_id[ids[0]]
+            self.add(ConflictKind.TOO_MANY_MATCHES,
+                     f"{self.club_names(clubs)} {'plays' if len(clubs) == 1 else 'play'} {len(ids)} "
+                     f"matches on {first.starts_at.strftime('%a %d %b')} (at most {most} wanted): "
+                     f"{', '.join(self.describe(self.snap.event_by_id[i]) for i in ids)}.",
+                     first.starts_at, ids, clubs=clubs)
 
     def details(self) -> None:
         for e in self.events:
