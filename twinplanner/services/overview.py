@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,6 +50,9 @@ class VisitOverview:
     beds_free: int
     todo: tuple[TodoItem, ...]
     programme_checked: bool  # False while the programme's conflict check is not available
+    clubs: tuple[tuple[str, int], ...] = ()  # club name, people of the visit in it
+    languages: tuple[tuple[str, int, int], ...] = ()  # code, guests speaking it, households
+    own_times: tuple[tuple[str, dt.datetime | None, dt.datetime | None], ...] = ()
 
     @property
     def open_tasks(self) -> int:
@@ -79,6 +84,11 @@ def visit_overview(visit_id: int) -> VisitOverview:
     if conflicts is not None:
         todo.append(TodoItem(TodoKind.PROGRAMME_CONFLICTS, *conflicts))
     beds = sum(h.beds for h in households)
+    clubs = Counter(club for p in people for club in p.clubs)
+    guest_languages = Counter(code for p in guests for code in p.languages)
+    host_languages = Counter(code for h in households for code in h.languages)
+    codes = sorted(set(guest_languages) | set(host_languages),
+                   key=lambda c: (-guest_languages[c], -host_languages[c], c))
     return VisitOverview(
         visit_id=visit_id,
         guests=len(guests),
@@ -91,6 +101,10 @@ def visit_overview(visit_id: int) -> VisitOverview:
         beds_free=sum(h.beds_free for h in households),
         todo=tuple(todo),
         programme_checked=conflicts is not None,
+        clubs=tuple(sorted(clubs.items(), key=lambda item: (-item[1], item[0]))),
+        languages=tuple((c, guest_languages[c], host_languages[c]) for c in codes),
+        own_times=tuple((p.full_name, p.arrival_at, p.departure_at) for p in people
+                        if p.arrival_at is not None or p.departure_at is not None),
     )
 
 

@@ -38,13 +38,19 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(words: list[str], key: str, town: str, phone: str) -> tuple[str, list[str]]:
-    """Every word must match the search key, the town or (as digits) the phone."""
+def _conditions(words: list[str], key: str, name: str, town: str,
+                phone: str) -> tuple[str, list[str]]:
+    """Every word must match the search key, the town or (as digits) the phone.
+
+    Records written around the services (e.g. by an older import) may lack a search key; for
+    those only, the folded name is matched instead.
+    """
     parts, params = [], []
     digits_sql = _DIGITS_SQL.format(col=phone)
     for word in words:
-        ors = [f"{key} LIKE ? ESCAPE '\\'", f"fold(coalesce({town}, '')) LIKE ? ESCAPE '\\'"]
-        params += [_like(word), _like(word)]
+        ors = [f"{key} LIKE ? ESCAPE '\\'", f"fold(coalesce({town}, '')) LIKE ? ESCAPE '\\'",
+               f"({key} = '' AND fold({name}) LIKE ? ESCAPE '\\')"]
+        params += [_like(word), _like(word), _like(word)]
         digits = re.sub(r"\D", "", word)
         if len(digits) >= 3 and len(digits) >= len(word) - 3:
             ors.append(f"{digits_sql} LIKE ? ESCAPE '\\'")
@@ -58,7 +64,7 @@ def find(query: str, visit_id: int | None = None, *, limit: int = 40) -> list[Se
     words = fold(query).split()
     if not words:
         return []
-    where, params = _conditions(words, "p.search_key", "t.name", "p.phone")
+    where, params = _conditions(words, "p.search_key", "p.full_name", "t.name", "p.phone")
     sql = (
         "SELECT p.id, p.full_name, coalesce(t.name, ''), p.phone, pa.id IS NOT NULL,"
         " coalesce(pa.is_guest, 0), coalesce(py.name, ''), h.id, coalesce(h.contact_name, ''),"
@@ -75,7 +81,7 @@ def find(query: str, visit_id: int | None = None, *, limit: int = 40) -> list[Se
                   r[9], r[10])
         for r in database.execute_sql(sql, (visit_id or -1, *params, limit))
     ]
-    where, params = _conditions(words, "h.search_key", "t.name", "h.phone")
+    where, params = _conditions(words, "h.search_key", "h.contact_name", "t.name", "h.phone")
     sql = (
         "SELECT h.id, h.contact_name, coalesce(t.name, ''), h.phone, h.address, o.id IS NOT NULL"
         " FROM household h LEFT JOIN town t ON t.id = h.town_id"

@@ -68,7 +68,8 @@ def language_name(code: str) -> str:
         name = Locale.parse(code).get_display_name(code)
     except Exception:  # noqa: BLE001 - any unknown code simply shows as itself
         return code
-    return name or code
+    # First-strong isolates keep an Arabic name from reordering the text around it.
+    return f"\u2068{name}\u2069" if name else code
 
 
 def enum_spec(enum: type) -> EditorSpec:

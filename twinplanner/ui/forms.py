@@ -53,7 +53,7 @@ class DetailForm(QScrollArea):
         outer.addWidget(self.heading)
         outer.addWidget(self.summary)
         self.layout_ = QFormLayout()
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(self.layout_)
         outer.addStretch(1)
@@ -77,9 +77,13 @@ class DetailForm(QScrollArea):
             column.addWidget(error)
             if isinstance(editor, MultiSelect):
                 editor.setMaximumHeight(110)
-            label = QLabel(spec.label)
-            label.setBuddy(editor)
-            self.layout_.addRow(label, holder)
+            if isinstance(editor, QCheckBox):
+                editor.setText(spec.label)  # a yes/no field carries its own label
+                self.layout_.addRow(holder)
+            else:
+                label = QLabel(spec.label)
+                label.setBuddy(editor)
+                self.layout_.addRow(label, holder)
             self.editors[spec.field] = editor
             self.errors[spec.field] = error
             self._connect_editor(spec.field, editor)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,7 +50,6 @@ class MainWindow(QMainWindow):
         self.partnership_picker.setMinimumContentsLength(24)
         self.visit_picker = QComboBox()
         self.visit_picker.setMinimumContentsLength(36)
-        self.edit_visit_button = QPushButton(_("Edit &visit…"))
         self.overview = OverviewPage()
         self.visitors_page = VisitorsPage()
         self.hosts_page = HostsPage()
@@ -107,7 +105,6 @@ class MainWindow(QMainWindow):
         top.addSpacing(12)
         top.addWidget(visit_label)
         top.addWidget(self.visit_picker, 3)
-        top.addWidget(self.edit_visit_button)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -115,8 +112,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.setTabOrder(self.partnership_picker, self.visit_picker)
-        self.setTabOrder(self.visit_picker, self.edit_visit_button)
-        self.setTabOrder(self.edit_visit_button, self.tabs)
+        self.setTabOrder(self.visit_picker, self.tabs)
 
     def _connect_signals(self) -> None:
         a = self.actions
@@ -189,7 +185,6 @@ class MainWindow(QMainWindow):
     def show_visit(self) -> None:
         """Show the chosen visit on every page."""
         visit_id = self.current_visit_id()
-        self.edit_visit_button.setEnabled(visit_id is not None)
         for action in (self.actions.edit_visit, self.actions.add_visitor,
                        self.actions.add_household):
             action.setEnabled(visit_id is not None)

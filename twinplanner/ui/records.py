@@ -40,7 +40,6 @@ class RecordEditing(QObject):
         w.visitors_page.ungroup_requested.connect(self.leave_party)
         w.hosts_page.add_requested.connect(self.add_household)
         w.overview.edit_visit_requested.connect(self.edit_visit)
-        w.edit_visit_button.clicked.connect(self.edit_visit)
         a.add_visitor.triggered.connect(self.add_visitor)
         a.add_household.triggered.connect(self.add_household)
         a.group_party.triggered.connect(lambda: self.group_party(w.visitors_page.selected_ids()))

@@ -62,7 +62,7 @@ class OverviewPage(QScrollArea):
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.edit_visit = QPushButton(_("&Edit visit…"))
+        self.edit_visit = QPushButton(_("Edit &visit…"))
         head = QHBoxLayout()
         column = QVBoxLayout()
         column.addWidget(self.title)
@@ -78,7 +78,26 @@ class OverviewPage(QScrollArea):
         self.outer.addWidget(heading)
         self.checklist = QVBoxLayout()
         self.outer.addLayout(self.checklist)
-        self.outer.addStretch(1)
+        self.glance = QGridLayout()
+        self.glance.setHorizontalSpacing(12)
+        self.glance_labels: list[QLabel] = []
+        for number, caption in enumerate((_("Clubs and ensembles"), _("Languages"),
+                                          _("Own arrival or departure"))):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            box = QVBoxLayout(frame)
+            title = QLabel(caption)
+            title.setStyleSheet("font-weight: bold;")
+            text = QLabel()
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+            box.addWidget(title)
+            box.addWidget(text, 1)
+            self.glance.addWidget(frame, 0, number)
+            self.glance_labels.append(text)
+        self.outer.addSpacing(12)
+        self.outer.addLayout(self.glance, 1)
         self.setWidget(body)
         self.tile_values: dict[str, QLabel] = {}
         self.todo_buttons: dict[TodoKind, QPushButton] = {}
@@ -94,6 +113,8 @@ class OverviewPage(QScrollArea):
             self.facts.setText(_("Create a partnership and a visit with the Visit menu."))
             self._fill_tiles([])
             self._fill_checklist([])
+            for label in self.glance_labels:
+                label.setText("")
             return
         self.title.setText(visit.title or visit.partnership_label)
         self.facts.setText(_("{partnership} · {arrival} to {departure} · {direction} · {status}"
@@ -113,6 +134,25 @@ class OverviewPage(QScrollArea):
             ("beds_free", f"{o.beds_free} / {o.beds}", _("beds free")),
         ])
         self._fill_checklist(list(o.todo))
+        self._fill_glance(o)
+
+    def _fill_glance(self, o: VisitOverview) -> None:
+        from html import escape
+
+        clubs = "<br>".join(f"{escape(name)}: {n}" for name, n in o.clubs) or "–"
+        languages = "<br>".join(
+            _("{language} — guests: {guests}, households: {households}").format(
+                language=escape(f"{code} · {ch.language_name(code)}"), guests=g, households=h)
+            for code, g, h in o.languages) or "–"
+        times = "<br>".join(
+            escape(name) + ": " + ", ".join(
+                part for part in (
+                    _("arrives {when}").format(when=f"{a:%a %d %b %H:%M}") if a else "",
+                    _("leaves {when}").format(when=f"{d:%a %d %b %H:%M}") if d else "")
+                if part)
+            for name, a, d in o.own_times) or _("Everyone comes and goes with the visit.")
+        for label, text in zip(self.glance_labels, (clubs, languages, times), strict=True):
+            label.setText(text)
 
     def _fill_tiles(self, tiles: list[tuple[str, str, str]]) -> None:
         while self.tiles.count():

@@ -50,6 +50,7 @@ class TablePage(QWidget):
         self.view.setModel(proxy)
         self.view.setItemDelegate(FieldDelegate(self.view))
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -71,7 +72,8 @@ class TablePage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        form.setMinimumWidth(280)
+        form.setMinimumWidth(300)
+        self.splitter.setSizes([960, 340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.filter_bar)
