@@ -8,7 +8,7 @@ from peewee import SqliteDatabase
 
 from twinplanner.domain.text import fold
 
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 
 def set_version(db: SqliteDatabase, version: int) -> None:
@@ -38,9 +38,17 @@ def _v2_settings_and_search_keys(db: SqliteDatabase) -> None:
         db.execute_sql("UPDATE household SET search_key = ? WHERE id = ?", (key, hid))
 
 
+def _v3_privacy_tables(db: SqliteDatabase) -> None:
+    """Version 3: anonymous counts kept per visit after a purge, and association settings."""
+    from twinplanner.data.models import Setting, VisitStatistics
+
+    db.create_tables([VisitStatistics, Setting], safe=True)
+
+
 # STEPS[n] upgrades a file of version n to version n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v2_settings_and_search_keys,
+    2: _v3_privacy_tables,
 }
 
 

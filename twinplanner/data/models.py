@@ -372,6 +372,37 @@ class LogEntry(BaseModel):
     detail = TextField(default="")
 
 
+class VisitStatistics(BaseModel):
+    """Anonymous counts of one visit's participants from one country, kept after a purge (v3)."""
+
+    # SET NULL: the counts outlive the visit record; year and label say which visit it was.
+    visit = ForeignKeyField(Visit, backref="statistics", null=True, on_delete="SET NULL")
+    visit_year = IntegerField()
+    visit_label = TextField(default="")
+    country = TextField(default="")  # ISO 3166 alpha-2; empty: unknown
+    participants = IntegerField(default=0, constraints=[Check("participants >= 0")])
+    guests = IntegerField(default=0, constraints=[Check("guests >= 0")])
+    minors = IntegerField(default=0, constraints=[Check("minors >= 0")])
+    adults = IntegerField(default=0, constraints=[Check("adults >= 0")])
+    age_unknown = IntegerField(default=0, constraints=[Check("age_unknown >= 0")])
+    recorded_at = DateTimeField(default=_now)
+
+    class Meta:
+        table_name = "visit_statistics"
+        indexes = ((("visit", "country"), True),)
+        constraints = [Check("minors + adults + age_unknown = participants")]
+
+
+class Setting(BaseModel):
+    """An association-wide setting stored in the file, e.g. ``retention_years`` (v3)."""
+
+    key = TextField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Town,
     Partnership,
@@ -393,4 +424,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     EventClub,
     EventPerson,
     LogEntry,
+    VisitStatistics,
+    Setting,
 )

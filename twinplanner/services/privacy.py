@@ -21,10 +21,11 @@ from twinplanner.data.models import (
     Person,
     Placement,
     PlacementExclusion,
+    Setting,
     Visit,
+    VisitStatistics,
     database,
 )
-from twinplanner.data.privacy_models import Setting, VisitStatistics, ensure_privacy_tables
 from twinplanner.domain.errors import NotFoundError, ValidationError
 from twinplanner.domain.rules import age_on
 from twinplanner.domain.text import fold
@@ -89,7 +90,6 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 def retention_years() -> int:
     """The retention period in years stored in the file (default 3)."""
-    ensure_privacy_tables()
     row = Setting.get_or_none(Setting.key == RETENTION_KEY)
     return int(row.value) if row is not None else DEFAULT_RETENTION_YEARS
 
@@ -99,7 +99,6 @@ def set_retention_years(years: int) -> Changes:
     if not 1 <= years <= 30:
         raise ValidationError(f"Retention: {years} years is out of range (1 to 30).",
                               field="retention_years")
-    ensure_privacy_tables()
     with database.atomic():
         Setting.replace(key=RETENTION_KEY, value=str(years)).execute()
         LogEntry.create(action="retention-set", detail=f"Retention period set to {years} years.")
@@ -166,7 +165,6 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 
 def _uncounted_visits(person_ids: Sequence[int], *, ended_before: dt.datetime | None = None
                       ) -> tuple[int, ...]:
-    ensure_privacy_tables()
     visits: set[int] = set()
     for chunk in _chunks(person_ids):
         query = Participation.select(Participation.visit).where(Participation.person.in_(chunk))
@@ -182,7 +180,6 @@ def _uncounted_visits(person_ids: Sequence[int], *, ended_before: dt.datetime | 
 
 def record_visit_statistics(visit_id: int) -> int:
     """Store anonymous counts per country of one visit's participants; returns rows written."""
-    ensure_privacy_tables()
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
         raise NotFoundError(f"Visit {visit_id} does not exist.")
@@ -350,7 +347,6 @@ class StatisticsRow:
 
 def visit_statistics(visit_id: int | None = None) -> list[StatisticsRow]:
     """The anonymous counts kept, for one visit or all, by year and country."""
-    ensure_privacy_tables()
     s = VisitStatistics
     query = s.select(s.visit, s.visit_year, s.visit_label, s.country, s.participants, s.guests,
                      s.minors, s.adults, s.age_unknown).order_by(s.visit_year, s.visit, s.country)

@@ -27,12 +27,13 @@ def test_new_file_gets_latest_schema_wal_and_private_mode(tmp_path: Path) -> Non
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_version_1_file_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
-    """A file written with schema 1 opens, is upgraded to the latest, and keeps every record."""
+@pytest.mark.parametrize("old_version", range(1, migrations.LATEST_VERSION))
+def test_stored_older_file_is_upgraded_and_keeps_its_data(tmp_path: Path, old_version: int) -> None:
+    """A stored file of every older schema opens, is upgraded to the latest, keeps every record."""
     path = tmp_path / "old.sqlite"
-    shutil.copyfile(DATA / "schema_v1.sqlite", path)
+    shutil.copyfile(DATA / f"schema_v{old_version}.sqlite", path)
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == old_version
     people_before = raw.execute("SELECT COUNT(*) FROM person").fetchone()[0]
     raw.close()
 
@@ -44,6 +45,8 @@ def test_version_1_file_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
     assert key.startswith("stefan popescu")
     visit_id = max(v.id for v in queries.visits())
     assert queries.visit(visit_id).settings == {}
+    tables = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"visit_statistics", "setting"} <= tables
     assert len(queries.visit_people(visit_id)) == people_before
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     close_database()
