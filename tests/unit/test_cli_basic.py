@@ -100,3 +100,21 @@ def test_check_reports_integrity_version_and_counts(demo_db, capsys) -> None:
     assert report["integrity"] == "ok"
     assert report["schema_version"] == report["latest_version"]
     assert report["counts"]["household"] == 45
+
+
+def test_reading_commands_work_while_another_twinplanner_writes(demo_db) -> None:
+    """With the writer lock held elsewhere, `people` still lists (read-only); `demo` is refused."""
+    from twinplanner.data.lock import WriterLock
+
+    path, visit_id = demo_db
+    lock = WriterLock(path).acquire()
+    try:
+        listing = run_cli("--db", str(path), "people", "--visit", str(visit_id))
+        assert listing.returncode == 0, listing.stderr
+        assert len(listing.stdout.strip().splitlines()) == 68
+        refused = run_cli("--db", str(path), "demo")
+        assert refused.returncode == 1
+        assert "Traceback" not in refused.stderr
+        assert "twinplanner: error:" in refused.stderr and "open" in refused.stderr
+    finally:
+        lock.release()

@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"twinplanner: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_ERROR
     finally:
+        from twinplanner.cli.common import close_opened
         from twinplanner.data.db import close_database
 
+        close_opened()
         close_database()

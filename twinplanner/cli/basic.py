@@ -44,7 +44,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_visits(args: argparse.Namespace) -> int:
     """List visits, one line each, id first."""
-    open_db(args)
+    open_db(args, reading=True)
     rows = queries.visits()
     lines = [
         f"{v.year}\t{v.direction}\t{v.status}\t{v.arrival_at:%Y-%m-%d}–{v.departure_at:%Y-%m-%d}"
@@ -57,7 +57,7 @@ def cmd_visits(args: argparse.Namespace) -> int:
 
 def cmd_people(args: argparse.Namespace) -> int:
     """List the people of a visit."""
-    open_db(args)
+    open_db(args, reading=True)
     rows = queries.visit_people(args.visit)
     lines = []
     for p in rows:
@@ -71,7 +71,7 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 def cmd_hosts(args: argparse.Namespace) -> int:
     """List the households of a visit."""
-    open_db(args)
+    open_db(args, reading=True)
     rows = queries.visit_households(args.visit)
     lines = [
         f"{h.contact_name}\t{h.district}\t{h.phone}\tbeds {h.beds}\tguests {h.guests}"

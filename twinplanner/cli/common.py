@@ -20,9 +20,30 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True, readonly: bool = False):
-    """Open the database the arguments name."""
-    return open_database(db_path(args), create=create, readonly=readonly)
+_opened: list = []
+
+
+def open_db(args: argparse.Namespace, *, create: bool = True, readonly: bool = False,
+            reading: bool = False):
+    """Open the database the arguments name, holding the writer lock for the command's time.
+
+    A command that only reads (``reading=True``) opens the file read-only when another
+    TwinPlanner has it open for writing; a writing command is refused with the holder named.
+    """
+    from twinplanner.data.lock import open_guarded
+
+    if readonly:
+        return open_database(db_path(args), create=False, readonly=True)
+    opened = open_guarded(db_path(args), create=create,
+                          ask_readonly=(lambda _busy: True) if reading else None)
+    _opened.append(opened)
+    return opened.database
+
+
+def close_opened() -> None:
+    """Close what ``open_db`` opened and give the writer lock up."""
+    while _opened:
+        _opened.pop().close()
 
 
 def add_visit_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
