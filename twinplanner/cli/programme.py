@@ -35,7 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def add_ics_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of the iCalendar export: --visit, --club, -o."""
     add_visit_argument(parser)
-    parser.add_argument("--club", metavar="NAME", help="only this club's events (and those for everyone)")
+    parser.add_argument(
+        "--club", metavar="NAME", help="only this club's events (and those for everyone)"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="file to write")
 
 
@@ -48,9 +50,16 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     conflicts = check_visit(args.visit)
     if args.json:
         rows = [
-            {"severity": c.severity.value, "kind": c.kind.value, "message": c.message,
-             "at": c.at.isoformat(), "event_ids": list(c.event_ids), "person_ids": list(c.person_ids),
-             "club_ids": list(c.club_ids), "venue_id": c.venue_id}
+            {
+                "severity": c.severity.value,
+                "kind": c.kind.value,
+                "message": c.message,
+                "at": c.at.isoformat(),
+                "event_ids": list(c.event_ids),
+                "person_ids": list(c.person_ids),
+                "club_ids": list(c.club_ids),
+                "venue_id": c.venue_id,
+            }
             for c in conflicts
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -78,8 +87,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     for line in proposal.lines(snap):
         print(line)
     gap = f", gap {r.gap:.1%}" if r.gap is not None else ""
-    print(f"Planner: {r.status}{gap}, {r.seconds:.1f} s; {len(proposal.changes)} change(s), "
-          f"{len(proposal.unplaced)} not placed.")
+    print(
+        f"Planner: {r.status}{gap}, {r.seconds:.1f} s; {len(proposal.changes)} change(s), "
+        f"{len(proposal.unplaced)} not placed."
+    )
     before = len(errors(check_programme(snap)))
     after = len(errors(proposal.conflicts_after(snap)))
     print(f"Errors in the programme: {before} now, {after} with the proposal.")

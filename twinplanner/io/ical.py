@@ -34,7 +34,8 @@ def zone_for_country(country: str) -> str:
             return parts[2]
     raise ValidationError(
         f"No time zone is known for country '{country}'; set the visit's programme setting "
-        f"time_zone (e.g. Europe/Berlin).", field="time_zone"
+        f"time_zone (e.g. Europe/Berlin).",
+        field="time_zone",
     )
 
 
@@ -51,8 +52,11 @@ def events_for_club(snap: ProgrammeSnapshot, club_id: int | None) -> list[EventI
         return sorted(snap.events, key=lambda e: (e.starts_at, e.id))
     members = snap.members.get(club_id, frozenset())
     chosen = [
-        e for e in snap.events
-        if club_id in e.club_ids or members & snap.participants(e) or (not e.club_ids and not e.person_ids)
+        e
+        for e in snap.events
+        if club_id in e.club_ids
+        or members & snap.participants(e)
+        or (not e.club_ids and not e.person_ids)
     ]
     return sorted(chosen, key=lambda e: (e.starts_at, e.id))
 

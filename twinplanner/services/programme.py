@@ -80,16 +80,20 @@ def set_travel_time(visit_id: int, venue_a: int, venue_b: int, minutes: int | No
     if venue_a == venue_b:
         raise ValidationError("A travel time needs two different venues.", field="venue_b")
     if minutes is not None and (not isinstance(minutes, int) or minutes < 0 or minutes > 24 * 60):
-        raise ValidationError(f"Travel time: {minutes!r} is not a number of minutes (0 to 1440).",
-                              field="minutes")
+        raise ValidationError(
+            f"Travel time: {minutes!r} is not a number of minutes (0 to 1440).", field="minutes"
+        )
     with database.atomic():
         _visit(visit_id)
         for vid in (venue_a, venue_b):
             if Venue.get_or_none(Venue.id == vid) is None:
                 raise NotFoundError(f"There is no venue with id {vid}.")
         for a, b in ((venue_a, venue_b), (venue_b, venue_a)):
-            TravelTime.delete().where((TravelTime.visit == visit_id) & (TravelTime.venue_a == a)
-                                      & (TravelTime.venue_b == b)).execute()
+            TravelTime.delete().where(
+                (TravelTime.visit == visit_id)
+                & (TravelTime.venue_a == a)
+                & (TravelTime.venue_b == b)
+            ).execute()
             if minutes is not None:
                 TravelTime.create(visit=visit_id, venue_a=a, venue_b=b, minutes=minutes)
     return Changes.of(Entity.VENUE, venue_a, venue_b, message="Travel time changed")
@@ -105,11 +109,20 @@ def build_snapshot(visit_id: int) -> ProgrammeSnapshot:
     wanted = {c for p in people for c in p.club_ids} | {c for e in events for c in e.club_ids}
     clubs = tuple(
         ClubInfo(c.id, c.name, c.kind, c.category, c.town_id, c.town_id == partnership.our_town_id)
-        for c in queries.clubs() if c.town_id in towns or c.id in wanted
+        for c in queries.clubs()
+        if c.town_id in towns or c.id in wanted
     )
     venues = tuple(
-        VenueInfo(r.id, r.name, r.kind, r.capacity, parse_clock(r.opens_at, f"Opening time of {r.name}"),
-                  parse_clock(r.closes_at, f"Closing time of {r.name}"), None, r.address)
+        VenueInfo(
+            r.id,
+            r.name,
+            r.kind,
+            r.capacity,
+            parse_clock(r.opens_at, f"Opening time of {r.name}"),
+            parse_clock(r.closes_at, f"Closing time of {r.name}"),
+            None,
+            r.address,
+        )
         for r in queries.venues()
     )
     persons = tuple(
@@ -117,19 +130,36 @@ def build_snapshot(visit_id: int) -> ProgrammeSnapshot:
         for p in people
     )
     infos = tuple(
-        EventInfo(e.id, e.kind, e.title, e.starts_at, e.ends_at, e.venue_id, e.meeting_point,
-                  e.meeting_at, e.responsible_id, e.public, e.fixed, e.prepares_id, e.category,
-                  e.club_ids, e.person_ids, e.notes)
+        EventInfo(
+            e.id,
+            e.kind,
+            e.title,
+            e.starts_at,
+            e.ends_at,
+            e.venue_id,
+            e.meeting_point,
+            e.meeting_at,
+            e.responsible_id,
+            e.public,
+            e.fixed,
+            e.prepares_id,
+            e.category,
+            e.club_ids,
+            e.person_ids,
+            e.notes,
+        )
         for e in events
     )
     travel = tuple(
         TravelTime.select(TravelTime.venue_a, TravelTime.venue_b, TravelTime.minutes)
-        .where(TravelTime.visit == visit_id).tuples()
+        .where(TravelTime.visit == visit_id)
+        .tuples()
     )
     settings = ProgrammeSettings.from_json(v.settings.get(SETTINGS_KEY))
     title = v.title or v.partnership_label
-    return ProgrammeSnapshot(v.id, title, v.arrival_at, v.departure_at, infos, venues, clubs,
-                             persons, travel, settings)
+    return ProgrammeSnapshot(
+        v.id, title, v.arrival_at, v.departure_at, infos, venues, clubs, persons, travel, settings
+    )
 
 
 def check_visit(visit_id: int) -> list[Conflict]:
@@ -162,27 +192,40 @@ class EventInput:
 def _validate(visit_id: int, data: EventInput, event_id: int | None = None) -> None:
     if data.kind not in {k.value for k in EventKind}:
         allowed = ", ".join(k.value for k in EventKind)
-        raise ValidationError(f"Event kind must be one of {allowed}, not '{data.kind}'.", field="kind")
+        raise ValidationError(
+            f"Event kind must be one of {allowed}, not '{data.kind}'.", field="kind"
+        )
     if not data.title.strip():
         raise ValidationError("An event needs a title.", field="title")
     if data.ends_at <= data.starts_at:
-        raise ValidationError(f"'{data.title}' must end after it starts "
-                              f"({data.starts_at:%Y-%m-%d %H:%M} – {data.ends_at:%Y-%m-%d %H:%M}).",
-                              field="ends_at")
+        raise ValidationError(
+            f"'{data.title}' must end after it starts "
+            f"({data.starts_at:%Y-%m-%d %H:%M} – {data.ends_at:%Y-%m-%d %H:%M}).",
+            field="ends_at",
+        )
     if data.meeting_at is not None and data.meeting_at > data.starts_at:
-        raise ValidationError(f"The meeting time of '{data.title}' is after its start.", field="meeting_at")
+        raise ValidationError(
+            f"The meeting time of '{data.title}' is after its start.", field="meeting_at"
+        )
     if data.venue_id is not None and Venue.get_or_none(Venue.id == data.venue_id) is None:
         raise NotFoundError(f"There is no venue with id {data.venue_id}.")
-    if data.responsible_id is not None and Person.get_or_none(Person.id == data.responsible_id) is None:
+    if (
+        data.responsible_id is not None
+        and Person.get_or_none(Person.id == data.responsible_id) is None
+    ):
         raise NotFoundError(f"There is no person with id {data.responsible_id}.")
     if data.prepares_id is not None:
         target = Event.get_or_none(Event.id == data.prepares_id)
         if target is None or target.visit_id != visit_id:
-            raise ValidationError(f"'{data.title}' prepares event {data.prepares_id}, which is not "
-                                  f"in this visit.", field="prepares_id")
+            raise ValidationError(
+                f"'{data.title}' prepares event {data.prepares_id}, which is not in this visit.",
+                field="prepares_id",
+            )
         if data.prepares_id == event_id:
             raise ValidationError(f"'{data.title}' cannot prepare itself.", field="prepares_id")
-    missing_clubs = set(data.club_ids) - {c.id for c in Club.select(Club.id).where(Club.id.in_(data.club_ids))}
+    missing_clubs = set(data.club_ids) - {
+        c.id for c in Club.select(Club.id).where(Club.id.in_(data.club_ids))
+    }
     if missing_clubs:
         raise NotFoundError(f"There is no club with id {min(missing_clubs)}.")
     found = {p.id for p in Person.select(Person.id).where(Person.id.in_(data.person_ids))}
@@ -202,11 +245,22 @@ def _write_taking_part(event_id: int, club_ids: Iterable[int], person_ids: Itera
 
 
 def _columns(data: EventInput) -> dict[str, object]:
-    return dict(kind=data.kind, title=data.title.strip(), starts_at=data.starts_at, ends_at=data.ends_at,
-                venue=data.venue_id, meeting_point=data.meeting_point.strip(), meeting_at=data.meeting_at,
-                transport=data.transport.strip(), responsible=data.responsible_id, public=data.public,
-                fixed=data.fixed, prepares=data.prepares_id, category=data.category.strip(),
-                notes=data.notes)
+    return dict(
+        kind=data.kind,
+        title=data.title.strip(),
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        venue=data.venue_id,
+        meeting_point=data.meeting_point.strip(),
+        meeting_at=data.meeting_at,
+        transport=data.transport.strip(),
+        responsible=data.responsible_id,
+        public=data.public,
+        fixed=data.fixed,
+        prepares=data.prepares_id,
+        category=data.category.strip(),
+        notes=data.notes,
+    )
 
 
 def create_event(visit_id: int, data: EventInput) -> Changes:
@@ -236,8 +290,14 @@ def update_event(event_id: int, data: EventInput) -> Changes:
     return Changes.of(Entity.EVENT, event_id, message=f"Event '{data.title.strip()}' changed")
 
 
-def move_event(event_id: int, starts_at: dt.datetime, *, ends_at: dt.datetime | None = None,
-               venue_id: int | None = None, keep_venue: bool = True) -> Changes:
+def move_event(
+    event_id: int,
+    starts_at: dt.datetime,
+    *,
+    ends_at: dt.datetime | None = None,
+    venue_id: int | None = None,
+    keep_venue: bool = True,
+) -> Changes:
     """Move an event to a new time (same length unless ``ends_at``) and maybe another venue."""
     with database.atomic():
         e = _event(event_id)
@@ -250,7 +310,8 @@ def move_event(event_id: int, starts_at: dt.datetime, *, ends_at: dt.datetime | 
             raise NotFoundError(f"There is no venue with id {venue}.")
         meeting = e.meeting_at + (starts_at - e.starts_at) if e.meeting_at else None
         Event.update(starts_at=starts_at, ends_at=end, venue=venue, meeting_at=meeting).where(
-            Event.id == event_id).execute()
+            Event.id == event_id
+        ).execute()
     return Changes.of(Entity.EVENT, event_id, message=f"Event '{e.title}' moved")
 
 
@@ -281,18 +342,38 @@ def accept_proposal(proposal: Proposal, indices: Iterable[int] | None = None) ->
             if change.kind is ChangeKind.MOVED:
                 stored = Event.get_or_none(Event.id == e.id)
                 before = change.previous
-                if stored is None or before is None or (
-                    _moment(stored.starts_at), _moment(stored.ends_at), stored.venue_id
-                ) != (before.starts_at, before.ends_at, before.venue_id):
+                if (
+                    stored is None
+                    or before is None
+                    or (_moment(stored.starts_at), _moment(stored.ends_at), stored.venue_id)
+                    != (before.starts_at, before.ends_at, before.venue_id)
+                ):
                     raise ValidationError(
-                        f"'{e.title}' has changed since the proposal was made; plan again.")
+                        f"'{e.title}' has changed since the proposal was made; plan again."
+                    )
                 Event.update(starts_at=e.starts_at, ends_at=e.ends_at, venue=e.venue_id).where(
-                    Event.id == e.id).execute()
+                    Event.id == e.id
+                ).execute()
                 ids.append(e.id)
             else:
-                data = EventInput(e.kind, e.title, e.starts_at, e.ends_at, e.venue_id, e.meeting_point,
-                                  e.meeting_at, "", e.responsible_id, e.public, False, e.prepares_id,
-                                  e.category, e.notes, e.club_ids, e.person_ids)
+                data = EventInput(
+                    e.kind,
+                    e.title,
+                    e.starts_at,
+                    e.ends_at,
+                    e.venue_id,
+                    e.meeting_point,
+                    e.meeting_at,
+                    "",
+                    e.responsible_id,
+                    e.public,
+                    False,
+                    e.prepares_id,
+                    e.category,
+                    e.notes,
+                    e.club_ids,
+                    e.person_ids,
+                )
                 _validate(proposal.visit_id, data)
                 created = Event.create(visit=proposal.visit_id, **_columns(data))
                 _write_taking_part(created.id, e.club_ids, e.person_ids)
@@ -309,7 +390,9 @@ def time_zone_of(visit_id: int) -> str:
     if chosen:
         return chosen
     partnership = Partnership.get_by_id(v.partnership_id)
-    host = partnership.our_town if v.direction == Direction.WE_HOST.value else partnership.partner_town
+    host = (
+        partnership.our_town if v.direction == Direction.WE_HOST.value else partnership.partner_town
+    )
     return zone_for_country(host.country)
 
 
@@ -325,9 +408,13 @@ def export_calendar(visit_id: int, club_name: str | None = None) -> tuple[bytes,
         matches = [c for c in snap.clubs if fold(c.name) == fold(club_name)]
         if not matches:
             known = ", ".join(sorted(c.name for c in snap.clubs)) or "none"
-            raise NotFoundError(f"There is no club named '{club_name}' in this visit (known: {known}).")
+            raise NotFoundError(
+                f"There is no club named '{club_name}' in this visit (known: {known})."
+            )
         if len(matches) > 1:
-            raise ValidationError(f"Several clubs are named '{club_name}'; rename one to tell them apart.")
+            raise ValidationError(
+                f"Several clubs are named '{club_name}'; rename one to tell them apart."
+            )
         club_id = matches[0].id
         name = f"{snap.title} – {matches[0].name}"
     events = events_for_club(snap, club_id)

@@ -180,7 +180,7 @@ def test_kind_absent_when_not_present(kind: ConflictKind) -> None:
 
 
 def test_warnings_and_errors_are_kept_apart() -> None:
-    """Missing meeting points, missing responsibles, short rest and too many matches are warnings."""
+    """No meeting point, no one responsible, short rest and too many matches are warnings."""
     for kind, (has, _) in CASES.items():
         for c in check_programme(has):
             expected = (

@@ -66,7 +66,7 @@ def test_groups_mix_towns_and_play_every_pairing_in_a_group() -> None:
 
 
 def test_finals_come_after_all_group_games() -> None:
-    """The final and third-place match wait for every group game; semis come first with 3+ groups."""
+    """Final and third place wait for every group game; with 3+ groups semi-finals come first."""
     fixtures = generate_fixtures("U17", teams(4, 4), FixtureFormat.GROUPS_AND_FINALS)
     group_keys = {f.key for f in fixtures if f.stage.startswith("group")}
     final = next(f for f in fixtures if f.stage == "final")

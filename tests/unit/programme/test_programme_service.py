@@ -121,7 +121,7 @@ def test_settings_keep_other_keys_and_refuse_bad_values(visit: dict[str, int]) -
 
 
 def test_create_move_update_delete_event(visit: dict[str, int]) -> None:
-    """Each edit returns Changes naming the event; moving keeps the length and shifts the meeting."""
+    """Each edit returns Changes naming the event; a move keeps the length, shifts the meeting."""
     changes = svc.create_event(
         visit["visit"], lunch(visit, meeting_at=at(12, 15), club_ids=(visit["choir"],))
     )

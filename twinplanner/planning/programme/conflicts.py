@@ -217,7 +217,8 @@ class _Checker:
             if closes == dt.time(23, 59, 59):
                 close_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
             if e.starts_at < open_at or e.ends_at > close_at:
-                hours = f"{opens.strftime('%H:%M')}–{venue.closes_at.strftime('%H:%M') if venue.closes_at else '24:00'}"
+                until = venue.closes_at.strftime("%H:%M") if venue.closes_at else "24:00"
+                hours = f"{opens.strftime('%H:%M')}–{until}"
                 self.add(
                     ConflictKind.OUTSIDE_OPENING_HOURS,
                     f"{self.describe(e)} is outside the opening hours of {venue.name} ({hours}).",
@@ -329,7 +330,8 @@ class _Checker:
                 if e.starts_at < night_until and night_from < e.ends_at:
                     self.add(
                         ConflictKind.MINOR_LATE,
-                        f"{self.names(minors)} {'is a minor' if len(minors) == 1 else 'are minors'} "
+                        f"{self.names(minors)} "
+                        f"{'is a minor' if len(minors) == 1 else 'are minors'} "
                         f"in {self.describe(e)}, after {late.strftime('%H:%M')}.",
                         e.starts_at,
                         (e.id,),
@@ -376,18 +378,27 @@ class _Checker:
         for (aid, bid), clubs in short.items():
             a, b = self.snap.event_by_id[aid], self.snap.event_by_id[bid]
             gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
-            self.add(ConflictKind.REST_TOO_SHORT,
-                     f"{self.club_names(clubs)} {'has' if len(clubs) == 1 else 'have'} only {gap} min "
-                     f"rest between {self.describe(a)} and {self.describe(b)} "
-                     f"(at least {rest.seconds // 60} min wanted).",
-                     b.starts_at, (aid, bid), clubs=clubs, venue=b.venue_id)
+            self.add(
+                ConflictKind.REST_TOO_SHORT,
+                f"{self.club_names(clubs)} {'has' if len(clubs) == 1 else 'have'} only {gap} min "
+                f"rest between {self.describe(a)} and {self.describe(b)} "
+                f"(at least {rest.seconds // 60} min wanted).",
+                b.starts_at,
+                (aid, bid),
+                clubs=clubs,
+                venue=b.venue_id,
+            )
         for ids, clubs in crowded.items():
             first = self.snap.event_by_id[ids[0]]
-            self.add(ConflictKind.TOO_MANY_MATCHES,
-                     f"{self.club_names(clubs)} {'plays' if len(clubs) == 1 else 'play'} {len(ids)} "
-                     f"matches on {first.starts_at.strftime('%a %d %b')} (at most {most} wanted): "
-                     f"{', '.join(self.describe(self.snap.event_by_id[i]) for i in ids)}.",
-                     first.starts_at, ids, clubs=clubs)
+            self.add(
+                ConflictKind.TOO_MANY_MATCHES,
+                f"{self.club_names(clubs)} {'plays' if len(clubs) == 1 else 'play'} {len(ids)} "
+                f"matches on {first.starts_at.strftime('%a %d %b')} (at most {most} wanted): "
+                f"{', '.join(self.describe(self.snap.event_by_id[i]) for i in ids)}.",
+                first.starts_at,
+                ids,
+                clubs=clubs,
+            )
 
     def details(self) -> None:
         for e in self.events:

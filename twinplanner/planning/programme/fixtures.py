@@ -1,4 +1,4 @@
-"""Match fixtures for the teams of both towns: ours against theirs, round robin, or groups plus finals."""
+"""Match fixtures of both towns' teams: ours v theirs, round robin, or groups plus finals."""
 
 from __future__ import annotations
 

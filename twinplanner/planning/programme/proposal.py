@@ -1,4 +1,4 @@
-"""A proposed timetable: new and moved events the organiser accepts or drops, never written silently."""
+"""A proposed timetable: new and moved events the organiser accepts or drops; never silent."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class EventChange:
 
 @dataclass(frozen=True)
 class Proposal:
-    """What the planner proposes for a visit, what it could not place and why, and how good it is."""
+    """What the planner proposes, what it could not place and why, and how good it is."""
 
     visit_id: int
     changes: tuple[EventChange, ...]

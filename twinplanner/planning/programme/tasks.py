@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from twinplanner.domain.enums import ClubKind, EventKind, VenueKind
-from twinplanner.planning.programme.fixtures import Fixture, FixtureFormat, Team, generate_fixtures
+from twinplanner.planning.programme.fixtures import Fixture, Team, generate_fixtures
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot, VenueInfo
 
 _REHEARSAL_VENUE_KINDS = frozenset(

@@ -493,7 +493,7 @@ def solve_timetable(
     workers: int = 2,
     should_stop: Callable[[], bool] | None = None,
 ) -> TimetableResult:
-    """Place the plan's tasks; stops at the proven optimum, the gap, the time limit or a stop request."""
+    """Place the plan's tasks; stops at the optimum, the gap, the time limit or on request."""
     if not plan.tasks:
         return TimetableResult((), (), "empty")
     began = time.perf_counter()
