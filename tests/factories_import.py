@@ -91,11 +91,12 @@ def big_csv(path: Path, n: int) -> Path:
 
 
 def big_xlsx(path: Path, n: int) -> Path:
-    """An XLSX with ``n`` visitors (dates as real date cells)."""
+    """An XLSX with ``n`` visitors (dates as real date cells), with shared strings as Excel saves."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Visiteurs")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Visiteurs"
     sheet.append(BIG_HEADERS)
     for row in big_rows(n):
         birth = dt.datetime.strptime(row[1], "%d/%m/%Y")

@@ -173,7 +173,7 @@ def _read_xlsx(data: bytes, kind: str, source: str, progress: Progress | None) -
         for sheet in workbook.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            rows = _sheet_rows(sheet, progress)
+            rows = _sheet_rows(workbook, sheet, progress)
             path = getattr(sheet, "_worksheet_path", None)
             if path:
                 _fill_merged(rows, _merged_ranges(workbook._archive, path))
@@ -187,7 +187,13 @@ def _read_xlsx(data: bytes, kind: str, source: str, progress: Progress | None) -
         workbook.close()
 
 
-def _sheet_rows(sheet, progress: Progress | None) -> list[list[Cell]]:
+def _sheet_rows(workbook, sheet, progress: Progress | None) -> list[list[Cell]]:
+    from twinplanner.io.xlsx_fast import read_sheet_values
+
+    try:
+        return read_sheet_values(workbook, sheet, progress)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, SyntaxError, OverflowError):
+        pass  # something unusual: openpyxl's own, slower reading knows more cases
     rows: list[list[Cell]] = []
     for row in sheet.iter_rows(values_only=True):
         rows.append(list(row))

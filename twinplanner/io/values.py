@@ -110,7 +110,12 @@ def read_choice(vocabulary_name: str, text: object) -> str | None:
         text = "yes" if text else "no"
     elif isinstance(text, int | float) and not isinstance(text, bool):
         text = str(int(text)) if float(text).is_integer() else str(text)
-    return _lookup(vocabulary_name).get(_key(str(text)))
+    return _read_choice(vocabulary_name, str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_choice(vocabulary_name: str, text: str) -> str | None:
+    return _lookup(vocabulary_name).get(_key(text))
 
 
 def word(vocabulary_name: str, value: str, lang: str) -> str:
@@ -126,8 +131,13 @@ def words(vocabulary_name: str, lang: str) -> list[str]:
 
 def split_items(text: str) -> list[str]:
     """Items of a list cell: separated by commas, semicolons, slashes, '+' or 'and'."""
+    return list(_split_items(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_items(text: str) -> tuple[str, ...]:
     parts = re.split(r"[,;/+\n]|\s(?:and|und|et|și|si)\s|\s&\s", text)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    return tuple(p.strip(" .") for p in parts if p.strip(" ."))
 
 
 @functools.cache
@@ -157,6 +167,7 @@ def _language_names() -> dict[str, str]:
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def read_language(text: str) -> str | None:
     """The ISO 639-1 code of a language name in en/de/fr/ro, an own name or a code; or None."""
     key = _key(text)

@@ -84,62 +84,86 @@ def write_visitors(plans: Iterable[RowPlan], context: VisitContext) -> dict[str,
 def _write_parties(plans: list[RowPlan], person_of: dict[int, int], context: VisitContext,
                    touched: dict[str, set[int]]) -> None:
     visit_id = context.visit_id
+    day = _visit_start(visit_id)
     parties: dict[str, int] = {}
-    for pid, name in Party.select(Party.id, Party.name).where(Party.visit == visit_id).tuples():
+    kinds: dict[int, str] = {}
+    for pid, name, kind in Party.select(Party.id, Party.name, Party.kind).where(
+            Party.visit == visit_id).tuples():
         parties.setdefault(fold(name), pid)
+        kinds[pid] = kind
     current = {pid: party_id for pid, party_id in Participation.select(
         Participation.person, Participation.party).where(Participation.visit == visit_id).tuples()}
-    created: set[int] = set()
+    # First decide each person's party: an existing id, or the key of a party to create.
+    new_parties: dict[str, tuple[str, list[RowPlan]]] = {}
+    target: dict[int, int | str] = {}
     left: set[int] = set()
-    new_participations = []
+    grown: set[int] = set()
     for plan in plans:
         person_id = person_of[id(plan)]
         party_id = current.get(person_id)
         if plan.party:
             key = fold(plan.party)
-            if key not in parties:
-                parties[key] = Party.insert(visit=visit_id, name=plan.party,
-                                            kind=PartyKind.SINGLE.value).execute()
-                created.add(parties[key])
-            if party_id and party_id != parties[key]:
+            if key in parties:
+                chosen: int | str = parties[key]
+                if party_id != chosen:
+                    grown.add(parties[key])
+            else:
+                chosen = key
+                new_parties.setdefault(key, (plan.party, []))[1].append(plan)
+            if party_id and party_id != chosen:
                 left.add(party_id)
-            party_id = parties[key]
         elif party_id is None:
-            party_id = Party.insert(visit=visit_id, name=str(plan.columns.get("full_name") or plan.name),
-                                    kind=PartyKind.SINGLE.value).execute()
-            created.add(party_id)
+            chosen = f"\0person {person_id}"  # a party of one, named after the person
+            new_parties[chosen] = (str(plan.columns.get("full_name") or plan.name), [plan])
+        else:
+            chosen = party_id
+        target[person_id] = chosen
+    keys = list(new_parties)
+    ids = insert_rows(Party, [
+        {"visit": visit_id, "name": new_parties[k][0],
+         "kind": _kind_of([(str(p.columns.get("full_name") or p.name), p.columns.get("birth_date"))
+                           for p in new_parties[k][1]], day)}
+        for k in keys])
+    created = dict(zip(keys, ids, strict=True))
+    new_participations = []
+    for plan in plans:
+        person_id = person_of[id(plan)]
+        chosen = target[person_id]
+        party_id = created[chosen] if isinstance(chosen, str) else chosen
         touched["party"].add(party_id)
         if person_id in current:
-            Participation.update(party=party_id, is_guest=True).where(
-                (Participation.visit == visit_id) & (Participation.person == person_id)).execute()
+            if current[person_id] != party_id or plan.joins_visit:
+                Participation.update(party=party_id, is_guest=True).where(
+                    (Participation.visit == visit_id) & (Participation.person == person_id)).execute()
         else:
             new_participations.append({"visit": visit_id, "person": person_id, "party": party_id,
                                        "is_guest": True})
         current[person_id] = party_id
     insert_rows(Participation, new_participations)
-    _settle_party_kinds(visit_id, touched["party"], created)
+    _settle_party_kinds(visit_id, {g for g in grown if kinds.get(g) == PartyKind.SINGLE}, day)
     for party_id in left - set(current.values()):
         Party.delete().where(Party.id == party_id).execute()
         touched["party"].add(party_id)
 
 
-def _settle_party_kinds(visit_id: int, party_ids: set[int], created: set[int]) -> None:
-    """A new party, or a single one that grew, gets its kind from its members."""
+def _visit_start(visit_id: int) -> dt.date:
+    start = database.execute_sql("SELECT arrival_at FROM visit WHERE id = ?", (visit_id,)).fetchone()[0]
+    return dt.date.fromisoformat(str(start)[:10])
+
+
+def _settle_party_kinds(visit_id: int, party_ids: set[int], day: dt.date) -> None:
+    """A single party that grew gets its kind from its members."""
     if not party_ids:
         return
     members: dict[int, list[tuple[str, object]]] = defaultdict(list)
-    start = database.execute_sql("SELECT arrival_at FROM visit WHERE id = ?", (visit_id,)).fetchone()[0]
-    day = dt.date.fromisoformat(str(start)[:10])
-    kinds = dict(Party.select(Party.id, Party.kind).where(Party.visit == visit_id).tuples())
     for party_id, name, birth in Participation.select(
             Participation.party, Person.full_name, Person.birth_date).join(Person).where(
-            (Participation.visit == visit_id) & Participation.party.is_null(False)).tuples():
+            Participation.party.in_(sorted(party_ids))).tuples():
         members[party_id].append((name, birth))
     for party_id in party_ids:
         people = members.get(party_id, [])
-        if party_id not in created and not (kinds.get(party_id) == PartyKind.SINGLE and len(people) > 1):
-            continue
-        Party.update(kind=_kind_of(people, day)).where(Party.id == party_id).execute()
+        if len(people) > 1:
+            Party.update(kind=_kind_of(people, day)).where(Party.id == party_id).execute()
 
 
 def _kind_of(people: list[tuple[str, object]], day: dt.date) -> str:
