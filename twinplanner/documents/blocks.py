@@ -8,17 +8,54 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from twinplanner.documents.data import Contact, ProgrammeEvent
-from twinplanner.documents.fonts import SANS
+from twinplanner.documents.fonts import SANS, font_runs
 from twinplanner.documents.labels import Labels
 from twinplanner.documents.styles import PALETTE, Styles, styles
-from twinplanner.documents.text import para
+from twinplanner.documents.text import clean, has_rtl, para, text_width
 
 Cell = str | Flowable | list[Flowable]
 
 
-def table_style(commands: Sequence[tuple]) -> TableStyle:
-    """A table style whose plain-text cells (even empty ones) use the embedded font."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])
+PADDING = 3.0  # left and right padding of table cells
+
+
+def table_style(commands: Sequence[tuple], *, rtl: bool = False) -> TableStyle:
+    """A table style whose plain-text cells (even empty ones) use the embedded font and the
+    cell style's size and colour, right-aligned in right-to-left documents."""
+    st = styles().cell
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("FONTSIZE", (0, 0), (-1, -1), st.fontSize),
+        ("LEADING", (0, 0), (-1, -1), st.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), st.textColor),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
+        *commands,
+    ])
+
+
+def _plain(value: str, width: float) -> str | None:
+    """The text itself when the table can draw it as it is: left-to-right, every glyph in the
+    base font, each line fitting the column. Drawing it so is much cheaper than a paragraph."""
+    st = styles().cell
+    text = clean(value)
+    if has_rtl(text):
+        return None
+    for line in text.split("\n"):
+        runs = font_runs(line, st.fontName)
+        if len(runs) > 1 or (runs and runs[0][1] != st.fontName):
+            return None
+        if text_width(line, st.fontName, st.fontSize) > width - 2 * PADDING - 0.5:
+            return None
+    return text
+
+
+def _fitted(value: Cell, width: float, labels: Labels) -> Cell:
+    """A body cell: plain text where it fits, else a wrapping paragraph."""
+    if isinstance(value, str):
+        plain = _plain(value, width)
+        if plain is not None:
+            return plain
+    return cell(value, labels)
 
 
 def title_block(title: str, subtitle: str, labels: Labels) -> list[Flowable]:
@@ -75,7 +112,8 @@ def data_table(
     total = sum(fractions)
     widths = [width * f / total for f in fractions]
     head = [para(h, st.head, rtl=labels.rtl) if isinstance(h, str) else h for h in header]
-    body_rows = [[cell(v, labels) for v in row] for row in rows]
+    body_rows = [[_fitted(v, w, labels) for v, w in zip(row, widths, strict=False)]
+                 for row in rows]
     data = [head, *body_rows]
     rtl = labels.rtl
     if rtl:
@@ -88,8 +126,8 @@ def data_table(
         ("BACKGROUND", (0, 0), (-1, 0), PALETTE.header_fill),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, PALETTE.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, PALETTE.rule),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -103,7 +141,7 @@ def data_table(
                 commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
         elif index % 2:
             commands.append(("BACKGROUND", (0, row), (-1, row), PALETTE.zebra))
-    table.setStyle(table_style(commands))
+    table.setStyle(table_style(commands, rtl=rtl))
     return table
 
 
@@ -117,16 +155,16 @@ def band(value: Cell, columns: int, labels: Labels) -> list[Cell]:
 
 def key_values(pairs: Sequence[tuple[str, Cell]], width: float, labels: Labels) -> Table:
     """A two-column box of labels and values."""
-    rows = [[cell(k, labels, bold=True), cell(v, labels)] for k, v in pairs]
     widths = [width * 0.28, width * 0.72]
+    rows = [[cell(k, labels, bold=True), _fitted(v, widths[1], labels)] for k, v in pairs]
     if labels.rtl:
         rows = [list(reversed(r)) for r in rows]
         widths = list(reversed(widths))
     table = Table(rows, colWidths=widths, hAlign="RIGHT" if labels.rtl else "LEFT")
-    table.setStyle(table_style([
+    table.setStyle(table_style(rtl=labels.rtl, commands=[
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, PALETTE.rule),

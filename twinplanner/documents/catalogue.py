@@ -152,6 +152,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "people_count": {"en": "People", "de": "Personen", "fr": "Personnes", "ro": "Persoane", "ar": "الأشخاص"},
     "arrival_transfer": {"en": "arrival of the guests", "de": "Ankunft der Gäste", "fr": "arrivée des invités", "ro": "sosirea oaspeților", "ar": "وصول الضيوف"},
     "departure_transfer": {"en": "departure of the guests", "de": "Abreise der Gäste", "fr": "départ des invités", "ro": "plecarea oaspeților", "ar": "مغادرة الضيوف"},
+    # animals a guest is allergic to
+    "species_cat": {"en": "cats", "de": "Katzen", "fr": "chats", "ro": "pisici", "ar": "القطط"},
+    "species_dog": {"en": "dogs", "de": "Hunde", "fr": "chiens", "ro": "câini", "ar": "الكلاب"},
+    "species_horse": {"en": "horses", "de": "Pferde", "fr": "chevaux", "ro": "cai", "ar": "الخيول"},
+    "species_rabbit": {"en": "rabbits", "de": "Kaninchen", "fr": "lapins", "ro": "iepuri", "ar": "الأرانب"},
+    "species_rodent": {"en": "rodents", "de": "Nagetiere", "fr": "rongeurs", "ro": "rozătoare", "ar": "القوارض"},
+    "species_bird": {"en": "birds", "de": "Vögel", "fr": "oiseaux", "ro": "păsări", "ar": "الطيور"},
+    "animal_allergy": {"en": "allergic to {animals}", "de": "allergisch gegen {animals}", "fr": "allergique aux {animals}", "ro": "alergic la {animals}", "ar": "حساسية من {animals}"},
     # event kinds
     "kind_concert": {"en": "Concert", "de": "Konzert", "fr": "Concert", "ro": "Concert", "ar": "حفل موسيقي"},
     "kind_rehearsal": {"en": "Rehearsal", "de": "Probe", "fr": "Répétition", "ro": "Repetiție", "ar": "تمرين"},

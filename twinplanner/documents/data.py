@@ -110,6 +110,7 @@ class Guest:
     health_shared: bool = False
     dietary_needs: str = ""  # empty unless health_shared
     allergies: str = ""  # empty unless health_shared
+    animal_allergies: tuple[str, ...] = ()  # Species values; empty unless health_shared
     arrival: Transfer | None = None
     departure: Transfer | None = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -29,6 +30,11 @@ _ARABIC_RANGES = (
     (0x08A0, 0x08FF),
     (0xFB50, 0xFDFF),
     (0xFE70, 0xFEFF),
+)
+
+
+_ARABIC_RE = re.compile(
+    "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES) + "]"
 )
 
 
@@ -91,8 +97,20 @@ def font_for(ch: str, base: str, previous: str | None = None) -> str:
     return arabic
 
 
-def font_runs(text: str, base: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=32768)
+def font_runs(text: str, base: str) -> tuple[tuple[str, str], ...]:
     """Split text into (text, font) runs so that every character has a glyph."""
+    if _ARABIC_RE.search(text) is None and _covers(base, text):
+        return ((text, base),)
+    return tuple(_split_runs(text, base))
+
+
+def _covers(font_name: str, text: str) -> bool:
+    cmap = _cmap(font_name)
+    return all(ord(ch) in cmap for ch in set(text))
+
+
+def _split_runs(text: str, base: str) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     current = ""
     font: str | None = None

@@ -17,6 +17,7 @@ from twinplanner.documents.blocks import (
     key_values,
     title_block,
 )
+from twinplanner.documents.catalogue import MESSAGES
 from twinplanner.documents.data import Guest, HostSheetData, Transfer
 from twinplanner.documents.labels import Labels, translation_for
 from twinplanner.documents.layout import DocPart, build_pdf
@@ -33,7 +34,14 @@ def _when_where(transfer: Transfer | None, labels: Labels) -> str:
 def _health(guest: Guest, labels: Labels) -> tuple[str, str]:
     if not guest.health_shared:
         return labels("health_not_shared"), labels("health_not_shared")
-    return guest.dietary_needs or labels("none"), guest.allergies or labels("none")
+    allergies = [guest.allergies] if guest.allergies else []
+    if guest.animal_allergies:
+        animals = labels.join(
+            labels(f"species_{a}") if f"species_{a}" in MESSAGES else a
+            for a in guest.animal_allergies
+        )
+        allergies.append(labels("animal_allergy", animals=animals))
+    return guest.dietary_needs or labels("none"), labels.join(allergies) or labels("none")
 
 
 def _guest_table(data: HostSheetData, width: float, labels: Labels) -> Flowable:

@@ -42,21 +42,16 @@ class Labels:
 
     def date(self, value: dt.date) -> str:
         """A full date: 'Freitag, 14. Mai 2027'."""
-        from babel.dates import format_date
-
-        return format_date(value, "full", locale=self.lang)
+        return _format_date(_day(value), "full", self.lang)
 
     def short_date(self, value: dt.date) -> str:
         """A short date with weekday: 'Fr., 14. Mai'."""
-        from babel.dates import format_skeleton
-
-        return format_skeleton("MMMEd", value, locale=self.lang)
+        return _format_skeleton(_day(value), "MMMEd", self.lang)
 
     def time(self, value: dt.datetime | dt.time) -> str:
         """A time of day: '14:30' or '2:30 PM'."""
-        from babel.dates import format_time
-
-        return format_time(value, "short", locale=self.lang)
+        clock = value.time() if isinstance(value, dt.datetime) else value
+        return _format_time(clock.replace(second=0, microsecond=0), self.lang)
 
     def date_time(self, value: dt.datetime) -> str:
         """Short date and time: 'Fr., 14. Mai, 14:30'."""
@@ -64,9 +59,7 @@ class Labels:
 
     def number(self, value: int) -> str:
         """A whole number in this language's digits and grouping."""
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=self.lang)
+        return _format_number(value, self.lang)
 
     def language_name(self, code: str) -> str:
         """A language's name in this language ('fr' -> 'Französisch')."""
@@ -91,10 +84,41 @@ class Labels:
 
     def period(self, start: dt.datetime, end: dt.datetime) -> str:
         """'14. Mai 2027 bis 18. Mai 2027'-style period."""
-        from babel.dates import format_date
+        return self("dates_from_to", start=_format_date(_day(start), "long", self.lang),
+                    end=_format_date(_day(end), "long", self.lang))
 
-        return self("dates_from_to", start=format_date(start, "long", locale=self.lang),
-                    end=format_date(end, "long", locale=self.lang))
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+# babel's formatting is slow next to the rest of a page; a visit has few distinct dates/times.
+@functools.lru_cache(maxsize=4096)
+def _format_date(value: dt.date, form: str, lang: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, form, locale=lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_skeleton(value: dt.date, skeleton: str, lang: str) -> str:
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, value, locale=lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_number(value: int, lang: str) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_time(value: dt.time, lang: str) -> str:
+    from babel.dates import format_time
+
+    return format_time(value, "short", locale=lang)
 
 
 @functools.cache

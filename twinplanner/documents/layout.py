@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
@@ -132,6 +133,8 @@ def build_pdf(
     if not parts:
         raise ValueError("There is no document to print.")
     register_fonts()
+    # Binary (Flate-only) streams: smaller files, and no slow ASCII85 pass in pure Python.
+    rl_config.useA85 = 0
     size = paper_size(paper)
     doc = BaseDocTemplate(
         out,

@@ -19,13 +19,14 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from twinplanner.documents.fonts import font_runs
 
 _BIDI_CONTROLS = dict.fromkeys(
     map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None
 )
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 LRM = "\u200e"
 NBSP = "\u00a0"
 _NUMBER_LIKE = re.compile(r"^[+\d\s().\-/]+$")
@@ -42,7 +43,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    return _CONTROLS.sub("", text)
 
 
 def embed_ltr(value: str) -> str:
@@ -129,6 +130,15 @@ def _cut_word(word: str, font: str, size: float, width: float) -> list[str]:
     return pieces
 
 
+@functools.lru_cache(maxsize=16384)
+def _laid_out(
+    line: str, font: str, size: float, rtl: bool
+) -> tuple[tuple[tuple[str, str], ...], float]:
+    """A line in visual order, split into font runs, and its width."""
+    runs = font_runs(visual(line, rtl), font)
+    return runs, sum(stringWidth(run, f, size) for run, f in runs)
+
+
 def draw_line(
     canv: Canvas,
     text: str,
@@ -162,7 +172,10 @@ def draw_line(
         x -= width
     elif align == "center":
         x -= width / 2
-    _draw_runs(canv, line, x, y, font, size)
+    for run, f in font_runs(line, font):
+        canv.setFont(f, size)
+        canv.drawString(x, y, run)
+        x += stringWidth(run, f, size)
     return width
 
 
@@ -170,15 +183,12 @@ def _runs_width(line: str, font: str, size: float) -> float:
     return sum(stringWidth(run, f, size) for run, f in font_runs(line, font))
 
 
-def _draw_runs(canv: Canvas, line: str, x: float, y: float, font: str, size: float) -> None:
-    for run, f in font_runs(line, font):
-        canv.setFont(f, size)
-        canv.drawString(x, y, run)
-        x += stringWidth(run, f, size)
+class TextBlock(Flowable):
+    """A paragraph of plain text in one style, in either direction.
 
-
-class BidiText(Flowable):
-    """A paragraph holding right-to-left script: wrapped in logical order, drawn line by line."""
+    Lines are wrapped in logical order, then each is shaped and reordered and drawn in font
+    runs. The text is never parsed as markup, so user text needs no escaping here.
+    """
 
     def __init__(self, text: str, style: ParagraphStyle, *, rtl: bool, lines: Sequence[str] = ()):
         super().__init__()
@@ -214,8 +224,8 @@ class BidiText(Flowable):
             return []
         if fit >= len(self._lines):
             return [self]
-        head = BidiText(self.text, self.style, rtl=self.rtl, lines=self._lines[:fit])
-        tail = BidiText(self.text, self.style, rtl=self.rtl, lines=self._lines[fit:])
+        head = TextBlock(self.text, self.style, rtl=self.rtl, lines=self._lines[:fit])
+        tail = TextBlock(self.text, self.style, rtl=self.rtl, lines=self._lines[fit:])
         return [head, tail]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
@@ -231,17 +241,23 @@ class BidiText(Flowable):
         style = self.style
         left = style.leftIndent
         right = self.width - style.rightIndent
-        y = self.height - style.fontSize
-        canv = self.canv
-        canv.setFillColor(style.textColor)
         align = {TA_RIGHT: "right", TA_CENTER: "center"}.get(style.alignment, "left")
         if self.rtl and style.alignment == TA_LEFT:
             align = "right"
+        size = style.fontSize
+        text = self.canv.beginText()
+        text.setFillColor(style.textColor)
+        y = self.height - size
         for line in self._lines:
-            edge = {"left": left, "right": right, "center": (left + right) / 2}[align]
-            draw_line(canv, line, edge, y, font=style.fontName, size=style.fontSize,
-                      align=align, rtl=self.rtl)
+            runs, width = _laid_out(line, style.fontName, size, self.rtl)
+            x = left if align == "left" else right - width if align == "right" else (
+                (left + right - width) / 2)
+            text.setTextOrigin(x, y)
+            for run, font in runs:
+                text.setFont(font, size)
+                text.textOut(run)
             y -= style.leading
+        self.canv.drawText(text)
 
 
 @functools.lru_cache(maxsize=256)
@@ -252,15 +268,19 @@ def _aligned(style: ParagraphStyle, alignment: int) -> ParagraphStyle:
 def para(text: str | None, style: ParagraphStyle, *, rtl: bool = False) -> Flowable:
     """A paragraph of user or label text in the right direction, with a glyph for every letter.
 
-    ``rtl`` is the direction of the document: its paragraphs are right-aligned.
+    ``rtl`` is the direction of the document: its paragraphs are right-aligned. Text with
+    right-to-left letters is also reordered inside a left-to-right document.
     """
     text = clean(text)
     if rtl and style.alignment == TA_LEFT:
         style = _aligned(style, TA_RIGHT)
-    if has_rtl(text):
-        return BidiText(text, style, rtl=rtl)
-    markup = "".join(
-        escape(run) if font == style.fontName else f'<font name="{font}">{escape(run)}</font>'
-        for run, font in font_runs(text, style.fontName)
-    )
-    return Paragraph(markup.replace("\n", "<br/>"), style)
+    return TextBlock(text, style, rtl=rtl)
+
+
+def markup(text: str | None, font: str) -> str:
+    """Text as reportlab Paragraph markup: escaped, with font changes where a script needs
+    its fallback font (for a caller that needs a Paragraph, e.g. inside rich text)."""
+    return "".join(
+        escape(run) if f == font else f'<font name="{f}">{escape(run)}</font>'
+        for run, f in font_runs(clean(text), font)
+    ).replace("\n", "<br/>")

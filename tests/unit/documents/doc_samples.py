@@ -129,12 +129,14 @@ def romanian_itinerary() -> ItineraryData:
 def host_sheet(language: str = "de") -> HostSheetData:
     """The Haddad-Schmidt household's sheet with three guests; one did not share health data."""
     guests = (
-        Guest("Karim Benali", None, ("ar", "fr"), "+33 6 11 22 33 44", True, "", "",
-              ARRIVAL, DEPARTURE),
-        Guest("Samira Benali", None, ("ar", "fr"), "", True, "vegetarian", "", ARRIVAL, DEPARTURE),
-        Guest("Yasmine Benali", 11, ("ar", "fr"), "", True, "", "nuts", ARRIVAL, DEPARTURE),
-        Guest("Nour Haddad", None, ("ar", "fr", "en"), "", False, "", "",
-              Transfer(_at(11, 18, 30), "Bahnhof Lindenfeld"), DEPARTURE),
+        Guest("Karim Benali", None, ("ar", "fr"), "+33 6 11 22 33 44", True,
+              arrival=ARRIVAL, departure=DEPARTURE),
+        Guest("Samira Benali", None, ("ar", "fr"), "", True, "vegetarian",
+              arrival=ARRIVAL, departure=DEPARTURE),
+        Guest("Yasmine Benali", 11, ("ar", "fr"), "", True, "", "nuts", ("cat",),
+              arrival=ARRIVAL, departure=DEPARTURE),
+        Guest("Nour Haddad", None, ("ar", "fr", "en"), "", False,
+              arrival=Transfer(_at(11, 18, 30), "Bahnhof Lindenfeld"), departure=DEPARTURE),
     )
     handovers = (
         HandOver(_at(13, 14, 15), "bring", "Sportpark changing rooms",

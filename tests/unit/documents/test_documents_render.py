@@ -62,7 +62,7 @@ def test_host_sheet_shows_own_guests_health_only_with_consent() -> None:
     hidden = dataclasses.replace(data.guests[3], allergies="peanuts", dietary_needs="halal")
     data = dataclasses.replace(data, guests=(*data.guests[:3], hidden))
     text = probe.flat(probe.render(render_host_sheet, data))
-    assert "nuts" in text and "vegetarian" in text
+    assert "nuts, allergic to cats" in text and "vegetarian" in text
     assert "peanuts" not in text and "halal" not in text
     assert "not shared: ask the organisers" in text
     assert "Nour Haddad" in text and "Bahnhof Lindenfeld" in text  # comes a day early

@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from reportlab.platypus import Paragraph
 
 from tests.unit.documents import doc_samples as samples
 from tests.unit.documents import pdf_probe as probe
@@ -15,7 +14,7 @@ from twinplanner.documents.fonts import SANS, SANS_BOLD, font_runs
 from twinplanner.documents.itinerary import render_itinerary
 from twinplanner.documents.programme import render_programme
 from twinplanner.documents.styles import MARGIN_SIDE, styles
-from twinplanner.documents.text import BidiText, has_rtl, para, visual, wrap_lines
+from twinplanner.documents.text import TextBlock, has_rtl, markup, para, visual, wrap_lines
 
 SEEDS = Path("/work/shared/seeds")
 
@@ -90,7 +89,7 @@ def test_arabic_paragraph_wraps_with_lines_in_reading_order() -> None:
     lines = wrap_lines(seed, body.fontName, body.fontSize, 120)
     assert len(lines) > 3
     assert lines[0].split()[0] == words[0] and lines[-1].split()[-1] == words[-1]
-    flowable = BidiText(seed, styles().body, rtl=True)
+    flowable = TextBlock(seed, styles().body, rtl=True)
     _, height = flowable.wrap(120, 1000)
     assert height == pytest.approx(len(lines) * styles().body.leading)
     head, tail = flowable.split(120, styles().body.leading * 2.5)
@@ -118,10 +117,13 @@ def test_mixed_arabic_latin_line_uses_a_font_with_each_glyph() -> None:
     assert runs[1][0].strip() == "Müller"
 
 
-def test_para_picks_the_flowable_by_script() -> None:
-    """Latin text becomes an escaped Paragraph; text with Arabic becomes a bidi paragraph."""
-    assert isinstance(para("Ștefan & <Co>", styles().body), Paragraph)
-    assert isinstance(para("مرحبا Müller", styles().body), BidiText)
+def test_text_is_never_read_as_markup() -> None:
+    """Plain text goes to a text block that draws it as it is; where Paragraph markup is
+    wanted, the one escaping helper escapes it and marks the Arabic font runs."""
+    block = para("Ștefan & <b>Co</b>", styles().body)
+    assert isinstance(block, TextBlock) and block.text == "Ștefan & <b>Co</b>"
+    assert markup("A & <b>", SANS) == "A &amp; &lt;b&gt;"
+    assert markup("مرحبا Müller", SANS).startswith('<font name="TP-Arabic">')
     assert has_rtl("مرحبا") and not has_rtl("Țăranu")
 
 
