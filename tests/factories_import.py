@@ -1,4 +1,4 @@
-"""Ugly real-world spreadsheets for the import tests, written the way partner committees send them."""
+"""Ugly real-world spreadsheets for the import tests, as partner committees send them."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def utf8_bom_csv(path: Path) -> Path:
     """A comma CSV in UTF-8 with a byte-order mark, with Romanian and Arabic names and quotes."""
     text = (
         "Full name,Date of birth,Languages,Gender,E-mail,Party\r\n"
-        "Ștefan Țăranu,2009-05-12,\"Romanian, French\",male,stefan@example.ro,Țăranu\r\n"
+        'Ștefan Țăranu,2009-05-12,"Romanian, French",male,stefan@example.ro,Țăranu\r\n'
         "Ioana Țăranu,1980-01-30,ro,female,,Țăranu\r\n"
-        "ليلى حداد,1975-03-08,\"Arabic, French\",female,leila@example.tn,\r\n"
+        'ليلى حداد,1975-03-08,"Arabic, French",female,leila@example.tn,\r\n'
     )
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     return path
@@ -47,7 +47,9 @@ def ugly_xlsx(path: Path) -> Path:
     sheet.merge_cells("A1:F1")
     sheet.append([])
     sheet.append(["Nom ", " Prénom", "Date de naissance", "Langues", "Famille", "Fumeur"])
-    sheet.append(["Lefèvre  ", "Élodie", dt.datetime(1968, 3, 14), "français, allemand", "Lefèvre", "non"])
+    sheet.append(
+        ["Lefèvre  ", "Élodie", dt.datetime(1968, 3, 14), "français, allemand", "Lefèvre", "non"]
+    )
     sheet.append(["Lefèvre", "François ", "02/11/1965", "français", None, "non"])
     sheet.append([])
     sheet.append([None, None, None, None, None, None])
@@ -73,14 +75,29 @@ def big_rows(n: int, seed: int = 7) -> list[tuple[str, ...]]:
             left = rng.randint(1, 4)
         left -= 1
         birth = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 25000))
-        rows.append((f"{rng.choice(first)} {rng.choice(last)} {i}", birth.strftime("%d/%m/%Y"),
-                     rng.choice(langs), rng.choice(["f", "m"]), f"p{i}@exemple.fr", f"Groupe {party}",
-                     rng.choice(["oui", "non"])))
+        rows.append(
+            (
+                f"{rng.choice(first)} {rng.choice(last)} {i}",
+                birth.strftime("%d/%m/%Y"),
+                rng.choice(langs),
+                rng.choice(["f", "m"]),
+                f"p{i}@exemple.fr",
+                f"Groupe {party}",
+                rng.choice(["oui", "non"]),
+            )
+        )
     return rows
 
 
-BIG_HEADERS = ("Nom complet", "Date de naissance", "Langues", "Sexe", "Courriel",
-               "Hébergés ensemble", "Fumeur")
+BIG_HEADERS = (
+    "Nom complet",
+    "Date de naissance",
+    "Langues",
+    "Sexe",
+    "Courriel",
+    "Hébergés ensemble",
+    "Fumeur",
+)
 
 
 def big_csv(path: Path, n: int) -> Path:
@@ -91,7 +108,7 @@ def big_csv(path: Path, n: int) -> Path:
 
 
 def big_xlsx(path: Path, n: int) -> Path:
-    """An XLSX with ``n`` visitors (dates as real date cells), with shared strings as Excel saves."""
+    """An XLSX with ``n`` visitors (dates as real date cells)."""
     from openpyxl import Workbook
 
     book = Workbook()

@@ -40,9 +40,11 @@ def _run(folder: Path, label: str, path: Path, rows: int) -> float:
     assert again.count("unchanged") == rows
     close_database()
     total = t4 - t0
-    print(f"{label:5} {rows:6} rows  read {t1 - t0:5.2f} s  check {t2 - t1:5.2f} s  "
-          f"preview {t3 - t2:5.2f} s  write {t4 - t3:5.2f} s  total {total:5.2f} s  "
-          f"({parties} parties; {'ok' if total < TARGET_S else 'OVER TARGET'})")
+    print(
+        f"{label:5} {rows:6} rows  read {t1 - t0:5.2f} s  check {t2 - t1:5.2f} s  "
+        f"preview {t3 - t2:5.2f} s  write {t4 - t3:5.2f} s  total {total:5.2f} s  "
+        f"({parties} parties; {'ok' if total < TARGET_S else 'OVER TARGET'})"
+    )
     del result
     return total
 
@@ -55,8 +57,10 @@ def main() -> int:
         t0 = time.perf_counter()
         xlsx = big_xlsx(folder / "visitors.xlsx", rows)
         csv_path = big_csv(folder / "visitors.csv", rows)
-        print(f"files written in {time.perf_counter() - t0:.2f} s "
-              f"(xlsx {xlsx.stat().st_size // 1024} KiB, csv {csv_path.stat().st_size // 1024} KiB)")
+        print(
+            f"files written in {time.perf_counter() - t0:.2f} s "
+            f"(xlsx {xlsx.stat().st_size // 1024} KiB, csv {csv_path.stat().st_size // 1024} KiB)"
+        )
         totals = [_run(folder, "xlsx", xlsx, rows), _run(folder, "csv", csv_path, rows)]
     return 0 if max(totals) < TARGET_S else 1
 

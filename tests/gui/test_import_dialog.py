@@ -1,4 +1,4 @@
-"""The import dialog: background read, problems by row and column, mapping, date question, import."""
+"""The import dialog: background read, problems by row and column, mapping, dates, import."""
 
 from __future__ import annotations
 
@@ -26,8 +26,13 @@ def pool() -> QThreadPool:
     pool.waitForDone(10_000)
 
 
-def _dialog(qtbot, visit_id: int, pool: QThreadPool, services: ImportServices | None = None,
-            kind: str = "visitors") -> ImportDialog:
+def _dialog(
+    qtbot,
+    visit_id: int,
+    pool: QThreadPool,
+    services: ImportServices | None = None,
+    kind: str = "visitors",
+) -> ImportDialog:
     dialog = ImportDialog(None, visit_id, services, kind=kind, pool=pool)
     qtbot.addWidget(dialog)
     return dialog
@@ -39,25 +44,30 @@ def _load(qtbot, dialog: ImportDialog, path: Path) -> None:
 
 
 def test_problems_are_shown_by_row_and_column_and_block_the_import(
-        qtbot, qtmodeltester, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool) -> None:
+    qtbot, qtmodeltester, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """A list with a bad date and a missing name shows each problem; Import stays disabled."""
     _, visit_id = demo_db
     path = tmp_path / "bad.csv"
-    path.write_text("Nom;Prénom;Date de naissance\nDupont;Jean;31/02/2001\n;;01/01/2000\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Nom;Prénom;Date de naissance\nDupont;Jean;31/02/2001\n;;01/01/2000\n", encoding="utf-8"
+    )
     dialog = _dialog(qtbot, visit_id, pool)
     _load(qtbot, dialog, path)
     qtmodeltester.check(dialog.problems)
-    rows = [[dialog.problems.index(r, c).data() for c in range(4)]
-            for r in range(dialog.problems.rowCount())]
+    rows = [
+        [dialog.problems.index(r, c).data() for c in range(4)]
+        for r in range(dialog.problems.rowCount())
+    ]
     assert ["2", "Date de naissance", "error"] == rows[0][:3] and "31/02/2001" in rows[0][3]
     assert rows[1][0] == "3" and "name is missing" in rows[1][3]
     assert not dialog.import_button.isEnabled()
     assert "2 error(s)" in dialog.status.text()
 
 
-def test_a_good_list_imports_and_reports_changes(qtbot, demo_db: tuple[Path, int],
-                                                 tmp_path: Path, pool: QThreadPool) -> None:
+def test_a_good_list_imports_and_reports_changes(
+    qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """A clean German CSV previews four new visitors; Import writes them and emits the Changes."""
     _, visit_id = demo_db
     before = Person.select().count()
@@ -71,8 +81,9 @@ def test_a_good_list_imports_and_reports_changes(qtbot, demo_db: tuple[Path, int
     assert Person.select().count() == before + 4
 
 
-def test_unrecognised_column_is_mapped_in_the_dialog(qtbot, demo_db: tuple[Path, int],
-                                                     tmp_path: Path, pool: QThreadPool) -> None:
+def test_unrecognised_column_is_mapped_in_the_dialog(
+    qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """A column the program does not know gets its field from the list; the preview then passes."""
     _, visit_id = demo_db
     path = tmp_path / "odd.csv"
@@ -87,8 +98,9 @@ def test_unrecognised_column_is_mapped_in_the_dialog(qtbot, demo_db: tuple[Path,
     assert dialog.preview.plans[0].name == "Anke Groß" and dialog.import_button.isEnabled()
 
 
-def test_ambiguous_dates_ask_which_comes_first(qtbot, demo_db: tuple[Path, int], tmp_path: Path,
-                                               pool: QThreadPool) -> None:
+def test_ambiguous_dates_ask_which_comes_first(
+    qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """05/06/2009 in an English list shows the date question; choosing month first settles it."""
     _, visit_id = demo_db
     path = tmp_path / "en.csv"
@@ -103,7 +115,8 @@ def test_ambiguous_dates_ask_which_comes_first(qtbot, demo_db: tuple[Path, int],
 
 
 def test_a_stale_read_is_dropped_when_another_file_is_chosen(
-        qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool) -> None:
+    qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """When a second file is chosen while the first is still being read, only the second shows."""
     _, visit_id = demo_db
     gate = threading.Event()
@@ -128,8 +141,9 @@ def test_a_stale_read_is_dropped_when_another_file_is_chosen(
     assert [p.name for p in dialog.preview.plans] == ["Second Person"]
 
 
-def test_a_large_file_is_read_in_the_background(qtbot, demo_db: tuple[Path, int], tmp_path: Path,
-                                                pool: QThreadPool) -> None:
+def test_a_large_file_is_read_in_the_background(
+    qtbot, demo_db: tuple[Path, int], tmp_path: Path, pool: QThreadPool
+) -> None:
     """While 3,000 rows are read the dialog stays responsive (busy), then shows the preview."""
     _, visit_id = demo_db
     path = big_csv(tmp_path / "big.csv", 3000)

@@ -21,14 +21,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kind", choices=("visitors", "hosts"), help="what the file lists")
     p.add_argument("file", metavar="FILE", help="the .csv or .xlsx file")
     add_visit_argument(p)
-    p.add_argument("--mapping", metavar="FILE",
-                   help='JSON file naming the field of unrecognised columns: {"column": "field"}')
+    p.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help='JSON file naming the field of unrecognised columns: {"column": "field"}',
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     order = p.add_mutually_exclusive_group()
-    order.add_argument("--day-first", dest="date_order", action="store_const", const="day_first",
-                       help="read 05/06/2009 as 5 June")
-    order.add_argument("--month-first", dest="date_order", action="store_const",
-                       const="month_first", help="read 05/06/2009 as 6 May")
+    order.add_argument(
+        "--day-first",
+        dest="date_order",
+        action="store_const",
+        const="day_first",
+        help="read 05/06/2009 as 5 June",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="date_order",
+        action="store_const",
+        const="month_first",
+        help="read 05/06/2009 as 6 May",
+    )
     p.add_argument("--verbose", "-v", action="store_true", help="list every change")
     p.set_defaults(func=cmd_import)
 
@@ -44,8 +57,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_visit_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--lang", default="en", help="language of the column names: en, de, fr or ro")
-    p.add_argument("--delimiter", default=",", choices=(",", ";", "tab"),
-                   help="CSV column separator (German and French Excel expect ';')")
+    p.add_argument(
+        "--delimiter",
+        default=",",
+        choices=(",", ";", "tab"),
+        help="CSV column separator (German and French Excel expect ';')",
+    )
     p.add_argument("--club", metavar="NAME", help="ics only: the events of one club")
     p.set_defaults(func=cmd_export)
 
@@ -71,14 +88,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     parsed = importing.parse(table, args.kind, mapping, order)
     where = f"{args.file}" + (f", sheet “{parsed.sheet}”" if parsed.sheet else "")
     if table.ok:
-        print(f"Read {len(parsed.records)} row(s) from {where}; column names in row "
-              f"{parsed.header_row}.")
+        print(
+            f"Read {len(parsed.records)} row(s) from {where}; column names in row "
+            f"{parsed.header_row}."
+        )
     for note in parsed.notes:
         print(note)
     ignored = [h for h, f in parsed.columns if not f and h]
     if ignored:
-        print("Columns not imported (give them a field in a --mapping file if they matter): "
-              + ", ".join(f"“{h}”" for h in ignored))
+        print(
+            "Columns not imported (give them a field in a --mapping file if they matter): "
+            + ", ".join(f"“{h}”" for h in ignored)
+        )
     if args.dry_run:
         open_db(args, create=False)
         return _report(importing.preview(args.visit, parsed), args, written=False)
@@ -113,8 +134,11 @@ def _report(preview, args: argparse.Namespace, *, written: bool) -> int:
     if len(changed) > len(shown):
         print(f"  ... and {len(changed) - len(shown)} more (--verbose lists them all)")
     if not preview.ok:
-        print(f"Nothing was imported: fix the {len(preview.errors)} error(s) in {args.file} "
-              "and import it again.", file=sys.stderr)
+        print(
+            f"Nothing was imported: fix the {len(preview.errors)} error(s) in {args.file} "
+            "and import it again.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     return 0
 
@@ -141,8 +165,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     open_db(args, create=False)
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    path = exporting.export(args.kind, args.visit, args.output, lang=args.lang,
-                            delimiter=delimiter)
+    path = exporting.export(args.kind, args.visit, args.output, lang=args.lang, delimiter=delimiter)
     print(f"Wrote the {args.kind} export to {path}.")
     return 0
 

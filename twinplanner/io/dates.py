@@ -11,7 +11,9 @@ from enum import StrEnum
 # Excel counts days from 1899-12-30 (the 1900 leap-year bug included).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_DMY = re.compile(r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DMY = re.compile(
+    r"^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4})\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 # Languages whose writers put the day first (12.05.2009 / 12/05/2009); English is ambiguous.
@@ -67,8 +69,9 @@ def _split(text: str) -> tuple[int, int, int, bool] | None:
     return int(match[1]), int(match[3]), int(year_text), len(year_text) == 2
 
 
-def parse_date(value: object, order: DateOrder | None = None, *,
-               today: dt.date | None = None) -> ParsedDate:
+def parse_date(
+    value: object, order: DateOrder | None = None, *, today: dt.date | None = None
+) -> ParsedDate:
     """Read one cell as a date; ``order`` decides 05/06/2009 (day first when None)."""
     today = today or dt.date.today()
     if value is None:
@@ -93,7 +96,9 @@ def parse_date(value: object, order: DateOrder | None = None, *,
         return ParsedDate(parsed.value, _time_of(text), parsed.error)
     parts = _split(text)
     if parts is None:
-        return ParsedDate(None, error=f"“{text}” is not a date (write it as 12.05.2009 or 2009-05-12).")
+        return ParsedDate(
+            None, error=f"“{text}” is not a date (write it as 12.05.2009 or 2009-05-12)."
+        )
     first, second, year, two_digit = parts
     warning = ""
     if two_digit:

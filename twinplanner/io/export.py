@@ -28,7 +28,9 @@ def format_of(path: Path | str) -> str:
     """'.csv' or '.xlsx' from the file name, or a ValidationError saying which are possible."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError(f"{path}: write to a file ending in .csv or .xlsx, not “{suffix or 'no ending'}”.")
+        raise ValidationError(
+            f"{path}: write to a file ending in .csv or .xlsx, not “{suffix or 'no ending'}”."
+        )
     return suffix
 
 
@@ -52,7 +54,7 @@ def _looks_numeric(text: str) -> bool:
 
 
 def write_csv(path: Path | str, sheet: Sheet, *, delimiter: str = ",") -> Path:
-    """Write one table as UTF-8 CSV with a byte-order mark (so spreadsheet programs read accents)."""
+    """Write one table as UTF-8 CSV with a byte-order mark (so spreadsheets read accents)."""
     path = Path(path)
     with atomic_write(path, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=delimiter)

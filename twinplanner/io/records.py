@@ -32,8 +32,14 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = ", ".join(x for x in (f"row {self.row}" if self.row else "",
-                                      f"column “{self.column}”" if self.column else "") if x)
+        where = ", ".join(
+            x
+            for x in (
+                f"row {self.row}" if self.row else "",
+                f"column “{self.column}”" if self.column else "",
+            )
+            if x
+        )
         return f"{where}: {self.message}" if where else self.message
 
 
@@ -76,20 +82,42 @@ class ParsedImport:
         return frozenset(f for _, f in self.columns if f)
 
 
-def parse_table(table: Table, match: HeaderMatch, kind: str,
-                date_order: DateOrder | None = None,
-                *, today: dt.date | None = None) -> ParsedImport:
+def parse_table(
+    table: Table,
+    match: HeaderMatch,
+    kind: str,
+    date_order: DateOrder | None = None,
+    *,
+    today: dt.date | None = None,
+) -> ParsedImport:
     """Check every row of ``table`` against the columns ``match`` recognised."""
     today = today or dt.date.today()
     columns = tuple(zip(table.headers, match.fields, strict=True))
     problems: list[Problem] = [Problem(None, "", p) for p in table.problems]
     if not table.ok:
-        return ParsedImport(kind, table.source, table.sheet, table.header_row, columns, (),
-                            tuple(problems), date_order, False, match.language, table.notes)
+        return ParsedImport(
+            kind,
+            table.source,
+            table.sheet,
+            table.header_row,
+            columns,
+            (),
+            tuple(problems),
+            date_order,
+            False,
+            match.language,
+            table.notes,
+        )
     header_of = {f: h for h, f in columns if f}
     if not NAME_FIELDS & set(header_of):
-        problems.append(Problem(None, "", "No column holds the names (a column such as “Name” or "
-                                "“Vorname”/“Nachname”). Choose which column is the name."))
+        problems.append(
+            Problem(
+                None,
+                "",
+                "No column holds the names (a column such as “Name” or "
+                "“Vorname”/“Nachname”). Choose which column is the name.",
+            )
+        )
     date_fields = [f for f in header_of if spec_of(kind, f).kind == "date"]
     ambiguous = False
     order = date_order
@@ -98,9 +126,14 @@ def parse_table(table: Table, match: HeaderMatch, kind: str,
         texts = [row.cells[index[f]] for f in date_fields for row in table.rows]
         order, ambiguous = infer_order(texts, match.language)
         if ambiguous:
-            problems.append(Problem(None, header_of[date_fields[0]],
-                                    "Dates such as 05/06/2009 could mean 5 June or 6 May. Say "
-                                    "whether the day or the month comes first."))
+            problems.append(
+                Problem(
+                    None,
+                    header_of[date_fields[0]],
+                    "Dates such as 05/06/2009 could mean 5 June or 6 May. Say "
+                    "whether the day or the month comes first.",
+                )
+            )
     records = []
     for row in table.rows:
         values, row_problems = _parse_row(row.cells, columns, kind, order, today)
@@ -109,16 +142,31 @@ def parse_table(table: Table, match: HeaderMatch, kind: str,
             continue
         records.append(Record(row.number, values))
     problems.extend(_duplicates(records, kind, header_of))
-    return ParsedImport(kind, table.source, table.sheet, table.header_row, columns,
-                        tuple(records), tuple(problems), order, ambiguous, match.language,
-                        table.notes)
+    return ParsedImport(
+        kind,
+        table.source,
+        table.sheet,
+        table.header_row,
+        columns,
+        tuple(records),
+        tuple(problems),
+        order,
+        ambiguous,
+        match.language,
+        table.notes,
+    )
 
 
 Issue = tuple[str, str, str]  # column header, message, severity
 
 
-def _parse_row(cells: tuple[object, ...], columns: tuple[tuple[str, str | None], ...], kind: str,
-               order: DateOrder | None, today: dt.date) -> tuple[dict | None, list[Issue]]:
+def _parse_row(
+    cells: tuple[object, ...],
+    columns: tuple[tuple[str, str | None], ...],
+    kind: str,
+    order: DateOrder | None,
+    today: dt.date,
+) -> tuple[dict | None, list[Issue]]:
     issues: list[Issue] = []
     values: dict[str, object] = {}
     raw: dict[str, object] = {}
@@ -140,8 +188,9 @@ def _parse_row(cells: tuple[object, ...], columns: tuple[tuple[str, str | None],
             values[name] = value
     full = _full_name(raw)
     in_file = {f: h for h, f in columns if f}
-    name_header = next((in_file[f] for f in ("full_name", "last_name", "first_name")
-                        if f in in_file), "")
+    name_header = next(
+        (in_file[f] for f in ("full_name", "last_name", "first_name") if f in in_file), ""
+    )
     if not full:
         issues.append((name_header, "The name is missing.", ERROR))
     elif len(full) > 200:
@@ -151,8 +200,9 @@ def _parse_row(cells: tuple[object, ...], columns: tuple[tuple[str, str | None],
         missing = [f for f in ("first_name", "last_name") if f in in_file and raw.get(f) is None]
         if missing and ("first_name" in raw or "last_name" in raw) and "full_name" not in raw:
             part = "family name" if missing[0] == "last_name" else "first name"
-            issues.append((name_header, f"Only part of the name is given: the {part} is missing.",
-                           WARNING))
+            issues.append(
+                (name_header, f"Only part of the name is given: the {part} is missing.", WARNING)
+            )
     if kind == HOSTS:
         _host_checks(raw, values, header_of, issues)
     if "allergies" in values:
@@ -160,8 +210,9 @@ def _parse_row(cells: tuple[object, ...], columns: tuple[tuple[str, str | None],
         if text:
             values["allergies"] = text
         if animals:
-            values["animal_allergies"] = tuple(dict.fromkeys(
-                tuple(values.get("animal_allergies", ())) + animals))  # type: ignore[arg-type]
+            values["animal_allergies"] = tuple(
+                dict.fromkeys(tuple(values.get("animal_allergies", ())) + animals)
+            )  # type: ignore[arg-type]
     return values, issues
 
 
@@ -172,8 +223,12 @@ def _full_name(raw: Mapping[str, object]) -> str:
     return " ".join(" ".join(str(p).split()) for p in parts if p is not None and str(p).strip())
 
 
-def _host_checks(raw: Mapping[str, object], values: dict[str, object],
-                 header_of: Mapping[str, str], issues: list[Issue]) -> None:
+def _host_checks(
+    raw: Mapping[str, object],
+    values: dict[str, object],
+    header_of: Mapping[str, str],
+    issues: list[Issue],
+) -> None:
     parts = [str(raw[p]).strip() for p in ("address",) if raw.get(p) is not None]
     town = " ".join(str(raw[p]).strip() for p in ("postcode", "city") if raw.get(p) is not None)
     if town:
@@ -182,18 +237,30 @@ def _host_checks(raw: Mapping[str, object], values: dict[str, object],
         values["address"] = ", ".join(parts)
     beds, doubles = values.get("beds"), values.get("double_beds")
     if isinstance(beds, int) and isinstance(doubles, int) and doubles * 2 > beds:
-        issues.append((header_of.get("double_beds", ""),
-                       f"{doubles} double beds need at least {doubles * 2} beds, not {beds}.", ERROR))
+        issues.append(
+            (
+                header_of.get("double_beds", ""),
+                f"{doubles} double beds need at least {doubles * 2} beds, not {beds}.",
+                ERROR,
+            )
+        )
     start, end = values.get("available_from"), values.get("available_until")
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and end <= start:
-        issues.append((header_of.get("available_until", ""),
-                       "“Available until” is not after “available from”.", ERROR))
+        issues.append(
+            (
+                header_of.get("available_until", ""),
+                "“Available until” is not after “available from”.",
+                ERROR,
+            )
+        )
 
 
 Reader = Callable[[object, str, DateOrder | None, dt.date], tuple[object, str, str]]
 
 
-def _text(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _text(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     if isinstance(cell, dt.datetime | dt.date):
         cell = cell.isoformat()[:10]
     elif isinstance(cell, float) and cell.is_integer():
@@ -204,14 +271,22 @@ def _text(cell: object, name: str, order: DateOrder | None, today: dt.date) -> t
     return text or None, "", ""
 
 
-def _phone(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _phone(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         # A phone number that the spreadsheet stored as a number lost its leading 0 or +.
-        return str(int(cell)), "The phone number was stored as a number; check its leading 0 or +.", WARNING
+        return (
+            str(int(cell)),
+            "The phone number was stored as a number; check its leading 0 or +.",
+            WARNING,
+        )
     return _text(cell, name, order, today)
 
 
-def _email(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _email(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     text = str(cell).strip()
     if text.lower().startswith("mailto:"):
         text = text[7:]
@@ -220,7 +295,9 @@ def _email(cell: object, name: str, order: DateOrder | None, today: dt.date) -> 
     return text, "", ""
 
 
-def _date(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _date(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     parsed = parse_date(cell, order, today=today)
     if parsed.error:
         return None, parsed.error, ERROR
@@ -235,37 +312,58 @@ def _date(cell: object, name: str, order: DateOrder | None, today: dt.date) -> t
     if parsed.value.year < 2000 or parsed.value.year > 2200:
         return None, f"The date {parsed.value:%d.%m.%Y} is impossible for a visit.", ERROR
     time = parsed.time or (UNTIL_HOUR if name == "available_until" else dt.time(0))
-    return dt.datetime.combine(parsed.value, time), parsed.warning, WARNING if parsed.warning else ""
+    return (
+        dt.datetime.combine(parsed.value, time),
+        parsed.warning,
+        WARNING if parsed.warning else "",
+    )
 
 
 def _choice(vocabulary: str, hint: str) -> Reader:
-    def read(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+    def read(
+        cell: object, name: str, order: DateOrder | None, today: dt.date
+    ) -> tuple[object, str, str]:
         value = read_choice(vocabulary, cell)
         if value is None:
             return None, f"“{cell}” is not understood; write {hint}.", ERROR
         return (value == "yes") if vocabulary == "flag" else value, "", ""
+
     return read
 
 
-def _role(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _role(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     value = read_choice("role", cell)
     if value is None:
-        return "other", f"The role “{cell}” is not one TwinPlanner knows; stored as “other”.", WARNING
+        return (
+            "other",
+            f"The role “{cell}” is not one TwinPlanner knows; stored as “other”.",
+            WARNING,
+        )
     return value, "", ""
 
 
-def _languages(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _languages(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     codes, unknown = [], []
     for item in split_items(str(cell)):
         code = read_language(item)
         (codes if code else unknown).append(code or item)
     if unknown:
         names = ", ".join(f"“{u}”" for u in unknown)
-        return None, f"Unknown language {names}: write the language's name or its two-letter code.", ERROR
+        return (
+            None,
+            f"Unknown language {names}: write the language's name or its two-letter code.",
+            ERROR,
+        )
     return tuple(dict.fromkeys(codes)) or None, "", ""
 
 
-def _species(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _species(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     if read_choice("flag", cell) == "no":
         return (), "", ""
     found, unknown = [], []
@@ -274,12 +372,20 @@ def _species(cell: object, name: str, order: DateOrder | None, today: dt.date) -
         (found if value else unknown).append(value or item)
     if unknown:
         names = ", ".join(f"“{u}”" for u in unknown)
-        return None, (f"Unknown animal {names}: write cat, dog, horse, rabbit, rodent or bird "
-                      "(in any of the list's languages)."), ERROR
+        return (
+            None,
+            (
+                f"Unknown animal {names}: write cat, dog, horse, rabbit, rodent or bird "
+                "(in any of the list's languages)."
+            ),
+            ERROR,
+        )
     return tuple(dict.fromkeys(found)), "", ""
 
 
-def _allergies(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _allergies(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     """Food allergies stay text; animals named among them also become animal allergies."""
     text = str(cell).strip()
     if read_choice("flag", text) == "no":
@@ -290,7 +396,9 @@ def _allergies(cell: object, name: str, order: DateOrder | None, today: dt.date)
     return (", ".join(rest), animals), "", ""
 
 
-def _int(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tuple[object, str, str]:
+def _int(
+    cell: object, name: str, order: DateOrder | None, today: dt.date
+) -> tuple[object, str, str]:
     if isinstance(cell, bool):
         return None, f"“{cell}” is not a number.", ERROR
     if isinstance(cell, int | float):
@@ -306,8 +414,15 @@ def _int(cell: object, name: str, order: DateOrder | None, today: dt.date) -> tu
 
 
 _READERS: dict[str, Reader] = {
-    "text": _text, "phone": _phone, "email": _email, "date": _date, "role": _role,
-    "languages": _languages, "species": _species, "allergies": _allergies, "int": _int,
+    "text": _text,
+    "phone": _phone,
+    "email": _email,
+    "date": _date,
+    "role": _role,
+    "languages": _languages,
+    "species": _species,
+    "allergies": _allergies,
+    "int": _int,
     "flag": _choice("flag", "yes or no"),
     "gender": _choice("gender", "female, male, diverse or unknown"),
     "gender_preference": _choice("gender_preference", "any, women only or men only"),
@@ -323,8 +438,9 @@ def person_key(record: Record) -> tuple[str, object]:
 def _duplicates(records: list[Record], kind: str, header_of: Mapping[str, str]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[object, int] = {}
-    name_header = next((header_of[f] for f in ("full_name", "last_name", "first_name")
-                        if f in header_of), "")
+    name_header = next(
+        (header_of[f] for f in ("full_name", "last_name", "first_name") if f in header_of), ""
+    )
     for record in records:
         if not record.name:
             continue
@@ -338,10 +454,16 @@ def _duplicates(records: list[Record], kind: str, header_of: Mapping[str, str]) 
         for key in keys:
             if key in seen:
                 what = "person" if kind == VISITORS else "household"
-                how = "e-mail address" if key[0] == "email" else (
-                    "name and date of birth" if kind == VISITORS else "name and address")
-                problems.append(Problem(record.row, name_header,
-                                        f"Duplicate {what}: same {how} as row {seen[key]}."))
+                how = (
+                    "e-mail address"
+                    if key[0] == "email"
+                    else ("name and date of birth" if kind == VISITORS else "name and address")
+                )
+                problems.append(
+                    Problem(
+                        record.row, name_header, f"Duplicate {what}: same {how} as row {seen[key]}."
+                    )
+                )
                 break
         for key in keys:
             seen.setdefault(key, record.row)

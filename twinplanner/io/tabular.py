@@ -53,8 +53,10 @@ def read_table(path: Path | str, kind: str, *, progress: Progress | None = None)
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            return Table(str(path), problems=(f"{path} is larger than 200 MB; it is not a list "
-                                              "of visitors or hosts.",))
+            return Table(
+                str(path),
+                problems=(f"{path} is larger than 200 MB; it is not a list of visitors or hosts.",),
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         return Table(str(path), problems=(f"There is no file {path}.",))
@@ -65,21 +67,32 @@ def read_table(path: Path | str, kind: str, *, progress: Progress | None = None)
     return read_bytes(data, kind, source=str(path), progress=progress)
 
 
-def read_bytes(data: bytes, kind: str, *, source: str = "the file",
-               progress: Progress | None = None) -> Table:
+def read_bytes(
+    data: bytes, kind: str, *, source: str = "the file", progress: Progress | None = None
+) -> Table:
     """Read a file's bytes (XLSX when it is a zip, CSV otherwise) into a Table."""
     try:
         if data[:4] == b"PK\x03\x04":
             return _read_xlsx(data, kind, source, progress)
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            return Table(source, problems=(f"{source} is an old Excel file (.xls). Open it in "
-                                           "your spreadsheet program and save it as .xlsx or .csv.",))
+            return Table(
+                source,
+                problems=(
+                    f"{source} is an old Excel file (.xls). Open it in "
+                    "your spreadsheet program and save it as .xlsx or .csv.",
+                ),
+            )
         return _read_csv(data, kind, source)
     except MemoryError:
         return Table(source, problems=(f"{source} is too large to read.",))
     except Exception as exc:  # noqa: BLE001 - a damaged file must give a report, not a traceback
-        return Table(source, problems=(f"{source} cannot be read as a spreadsheet ({type(exc).__name__}: "
-                                       f"{str(exc)[:200]}).",))
+        return Table(
+            source,
+            problems=(
+                f"{source} cannot be read as a spreadsheet ({type(exc).__name__}: "
+                f"{str(exc)[:200]}).",
+            ),
+        )
 
 
 # ---------------------------------------------------------------- CSV
@@ -135,13 +148,28 @@ def _read_csv(data: bytes, kind: str, source: str) -> Table:
             raw.append((line, list(record)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        return Table(source, "csv", encoding, delimiter,
-                     problems=(f"{source}, line {reader.line_num}: the CSV cannot be read ({exc}).",))
+        return Table(
+            source,
+            "csv",
+            encoding,
+            delimiter,
+            problems=(f"{source}, line {reader.line_num}: the CSV cannot be read ({exc}).",),
+        )
     names = {";": "semicolon", ",": "comma", "\t": "tab", "|": "bar"}
     table = _assemble(raw, kind, source, "csv")
     notes = (f"Read as {encoding} with {names[delimiter]}-separated columns.",)
-    return Table(table.source, "csv", encoding, delimiter, "", table.header_row, table.headers,
-                 table.rows, table.problems, notes)
+    return Table(
+        table.source,
+        "csv",
+        encoding,
+        delimiter,
+        "",
+        table.header_row,
+        table.headers,
+        table.rows,
+        table.problems,
+        notes,
+    )
 
 
 # ---------------------------------------------------------------- XLSX
@@ -167,7 +195,9 @@ def _read_xlsx(data: bytes, kind: str, source: str, progress: Progress | None) -
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        return Table(source, "xlsx", problems=(f"{source} is not a readable XLSX workbook ({exc}).",))
+        return Table(
+            source, "xlsx", problems=(f"{source} is not a readable XLSX workbook ({exc}).",)
+        )
     try:
         best: Table | None = None
         for sheet in workbook.worksheets:
@@ -178,8 +208,17 @@ def _read_xlsx(data: bytes, kind: str, source: str, progress: Progress | None) -
             if path:
                 _fill_merged(rows, _merged_ranges(workbook._archive, path))
             table = _assemble(list(enumerate(rows, start=1)), kind, source, "xlsx")
-            table = Table(source, "xlsx", "", "", sheet.title, table.header_row, table.headers,
-                          table.rows, table.problems)
+            table = Table(
+                source,
+                "xlsx",
+                "",
+                "",
+                sheet.title,
+                table.header_row,
+                table.headers,
+                table.rows,
+                table.problems,
+            )
             if best is None or _score(table, kind) > _score(best, kind):
                 best = table
         return best or Table(source, "xlsx", problems=(f"{source} has no visible sheet.",))
@@ -192,7 +231,15 @@ def _sheet_rows(workbook, sheet, progress: Progress | None) -> list[list[Cell]]:
 
     try:
         return read_sheet_values(workbook, sheet, progress)
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, SyntaxError, OverflowError):
+    except (
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        AttributeError,
+        SyntaxError,
+        OverflowError,
+    ):
         pass  # something unusual: openpyxl's own, slower reading knows more cases
     rows: list[list[Cell]] = []
     for row in sheet.iter_rows(values_only=True):
@@ -236,7 +283,7 @@ def _is_blank(cells: Sequence[Cell]) -> bool:
 
 
 def _header_index(raw: list[tuple[int, list[Cell]]], kind: str) -> int | None:
-    """The index in ``raw`` of the header row: the most recognised headers, else the first wide row."""
+    """Index in ``raw`` of the header: most recognised headers, else the first wide row."""
     best_index, best_score = None, 0
     for i, (_number, cells) in enumerate(raw[:MAX_HEADER_SCAN]):
         score = match_headers([c if isinstance(c, str) else "" for c in cells], kind).score
@@ -258,12 +305,21 @@ def _assemble(raw: list[tuple[int, list[Cell]]], kind: str, source: str, fmt: st
         return Table(source, fmt, problems=(f"{source} is empty: there is no row with text.",))
     index = _header_index(cleaned, kind)
     if index is None:
-        return Table(source, fmt, problems=(f"{source} has no header row: the first rows should "
-                                            "name the columns (name, date of birth, ...).",))
+        return Table(
+            source,
+            fmt,
+            problems=(
+                f"{source} has no header row: the first rows should "
+                "name the columns (name, date of birth, ...).",
+            ),
+        )
     header_number, header_cells = cleaned[index]
     width = max(len(header_cells), max(len(c) for _, c in cleaned[index:]))
     headers = tuple(str(c) if c is not None else "" for c in header_cells) + ("",) * (
-        width - len(header_cells))
-    rows = tuple(SourceRow(n, tuple(cells) + (None,) * (width - len(cells)))
-                 for n, cells in cleaned[index + 1:])
+        width - len(header_cells)
+    )
+    rows = tuple(
+        SourceRow(n, tuple(cells) + (None,) * (width - len(cells)))
+        for n, cells in cleaned[index + 1 :]
+    )
     return Table(source, fmt, header_row=header_number, headers=headers, rows=rows)

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 SHEETS = {
     "visitors": {"en": "Visitors", "de": "Besucher", "fr": "Visiteurs", "ro": "Vizitatori"},
-    "hosts": {"en": "Host households", "de": "Gastfamilien", "fr": "Familles d'accueil",
-              "ro": "Familii gazdă"},
-    "instructions": {"en": "Instructions", "de": "Anleitung", "fr": "Mode d'emploi",
-                     "ro": "Instrucțiuni"},
+    "hosts": {
+        "en": "Host households",
+        "de": "Gastfamilien",
+        "fr": "Familles d'accueil",
+        "ro": "Familii gazdă",
+    },
+    "instructions": {
+        "en": "Instructions",
+        "de": "Anleitung",
+        "fr": "Mode d'emploi",
+        "ro": "Instrucțiuni",
+    },
 }
 
 TITLES = {
-    "visitors": {"en": "Visitors: {title}, {start} – {end}", "de": "Besucher: {title}, {start} – {end}",
-                 "fr": "Visiteurs : {title}, {start} – {end}",
-                 "ro": "Vizitatori: {title}, {start} – {end}"},
-    "hosts": {"en": "Host households: {title}, {start} – {end}",
-              "de": "Gastfamilien: {title}, {start} – {end}",
-              "fr": "Familles d'accueil : {title}, {start} – {end}",
-              "ro": "Familii gazdă: {title}, {start} – {end}"},
+    "visitors": {
+        "en": "Visitors: {title}, {start} – {end}",
+        "de": "Besucher: {title}, {start} – {end}",
+        "fr": "Visiteurs : {title}, {start} – {end}",
+        "ro": "Vizitatori: {title}, {start} – {end}",
+    },
+    "hosts": {
+        "en": "Host households: {title}, {start} – {end}",
+        "de": "Gastfamilien: {title}, {start} – {end}",
+        "fr": "Familles d'accueil : {title}, {start} – {end}",
+        "ro": "Familii gazdă: {title}, {start} – {end}",
+    },
 }
 
 DATE_FORMATS = {"en": "DD/MM/YYYY", "de": "DD.MM.YYYY", "fr": "DD/MM/YYYY", "ro": "DD.MM.YYYY"}
@@ -51,8 +64,8 @@ _COMMON = {
         "ne savez pas.",
         "La visite : {title}. Arrivée le {start}, départ le {end}.",
         "Dates : écrivez-les sous la forme {date_format} (par exemple {example}).",
-        "Les cases avec une petite flèche proposent une liste : choisissez-y. Si plusieurs réponses "
-        "conviennent (langues, animaux), séparez-les par des virgules.",
+        "Les cases avec une petite flèche proposent une liste : choisissez-y. Si plusieurs "
+        "réponses conviennent (langues, animaux), séparez-les par des virgules.",
         "Ce fichier contient des données personnelles : envoyez-le seulement aux organisateurs et "
         "effacez les copies dont vous n'avez plus besoin.",
     ],
@@ -70,44 +83,68 @@ _COMMON = {
 }
 
 WHO = {
-    "visitors": {"en": "person travelling", "de": "reisende Person", "fr": "personne qui voyage",
-                 "ro": "persoană care călătorește"},
-    "hosts": {"en": "host household", "de": "Gastfamilie", "fr": "famille d'accueil",
-              "ro": "familie gazdă"},
+    "visitors": {
+        "en": "person travelling",
+        "de": "reisende Person",
+        "fr": "personne qui voyage",
+        "ro": "persoană care călătorește",
+    },
+    "hosts": {
+        "en": "host household",
+        "de": "Gastfamilie",
+        "fr": "famille d'accueil",
+        "ro": "familie gazdă",
+    },
 }
 
 _SPECIFIC = {
     "visitors": {
-        "en": ["People who must stay together (a couple, a family, friends) get the same word in "
-               "the column “{party}”, for example their family name.",
-               "Animal allergies matter: hosts may keep cats, dogs or horses."],
-        "de": ["Wer zusammen untergebracht werden muss (Paar, Familie, Freunde), bekommt in der "
-               "Spalte „{party}“ dasselbe Wort, zum Beispiel den Familiennamen.",
-               "Tierallergien sind wichtig: Gastfamilien haben manchmal Katzen, Hunde oder Pferde."],
-        "fr": ["Les personnes à loger ensemble (couple, famille, amis) reçoivent le même mot dans la "
-               "colonne « {party} », par exemple leur nom de famille.",
-               "Les allergies aux animaux comptent : les familles d'accueil ont parfois des chats, "
-               "des chiens ou des chevaux."],
-        "ro": ["Persoanele care trebuie cazate împreună (cuplu, familie, prieteni) primesc același "
-               "cuvânt în coloana „{party}”, de exemplu numele de familie.",
-               "Alergiile la animale contează: gazdele pot avea pisici, câini sau cai."],
+        "en": [
+            "People who must stay together (a couple, a family, friends) get the same word in "
+            "the column “{party}”, for example their family name.",
+            "Animal allergies matter: hosts may keep cats, dogs or horses.",
+        ],
+        "de": [
+            "Wer zusammen untergebracht werden muss (Paar, Familie, Freunde), bekommt in der "
+            "Spalte „{party}“ dasselbe Wort, zum Beispiel den Familiennamen.",
+            "Tierallergien sind wichtig: Gastfamilien haben manchmal Katzen, Hunde oder Pferde.",
+        ],
+        "fr": [
+            "Les personnes à loger ensemble (couple, famille, amis) reçoivent le même mot dans la "
+            "colonne « {party} », par exemple leur nom de famille.",
+            "Les allergies aux animaux comptent : les familles d'accueil ont parfois des chats, "
+            "des chiens ou des chevaux.",
+        ],
+        "ro": [
+            "Persoanele care trebuie cazate împreună (cuplu, familie, prieteni) primesc același "
+            "cuvânt în coloana „{party}”, de exemplu numele de familie.",
+            "Alergiile la animale contează: gazdele pot avea pisici, câini sau cai.",
+        ],
     },
     "hosts": {
-        "en": ["Leave “{available_from}” and “{available_until}” empty if you can host for the "
-               "whole visit. “Until” means the guests leave that day by noon.",
-               "Beds: count every sleeping place for guests; a double bed counts as two."],
-        "de": ["Lassen Sie „{available_from}“ und „{available_until}“ leer, wenn Sie den ganzen "
-               "Besuch über Gäste aufnehmen können. „Bis“ heißt: Die Gäste reisen an dem Tag bis "
-               "mittags ab.",
-               "Betten: zählen Sie jeden Schlafplatz für Gäste; ein Doppelbett zählt als zwei."],
-        "fr": ["Laissez « {available_from} » et « {available_until} » vides si vous pouvez accueillir "
-               "pendant toute la visite. « Jusqu'au » veut dire que les invités partent ce jour-là "
-               "avant midi.",
-               "Lits : comptez chaque couchage pour invités ; un lit double compte pour deux."],
-        "ro": ["Lăsați „{available_from}” și „{available_until}” goale dacă puteți găzdui pe toată "
-               "durata vizitei. „Până la” înseamnă că oaspeții pleacă în acea zi până la prânz.",
-               "Paturi: numărați fiecare loc de dormit pentru oaspeți; un pat dublu contează cât "
-               "două."],
+        "en": [
+            "Leave “{available_from}” and “{available_until}” empty if you can host for the "
+            "whole visit. “Until” means the guests leave that day by noon.",
+            "Beds: count every sleeping place for guests; a double bed counts as two.",
+        ],
+        "de": [
+            "Lassen Sie „{available_from}“ und „{available_until}“ leer, wenn Sie den ganzen "
+            "Besuch über Gäste aufnehmen können. „Bis“ heißt: Die Gäste reisen an dem Tag bis "
+            "mittags ab.",
+            "Betten: zählen Sie jeden Schlafplatz für Gäste; ein Doppelbett zählt als zwei.",
+        ],
+        "fr": [
+            "Laissez « {available_from} » et « {available_until} » vides si vous pouvez accueillir "
+            "pendant toute la visite. « Jusqu'au » veut dire que les invités partent ce jour-là "
+            "avant midi.",
+            "Lits : comptez chaque couchage pour invités ; un lit double compte pour deux.",
+        ],
+        "ro": [
+            "Lăsați „{available_from}” și „{available_until}” goale dacă puteți găzdui pe toată "
+            "durata vizitei. „Până la” înseamnă că oaspeții pleacă în acea zi până la prânz.",
+            "Paturi: numărați fiecare loc de dormit pentru oaspeți; un pat dublu contează cât "
+            "două.",
+        ],
     },
 }
 

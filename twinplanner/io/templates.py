@@ -1,4 +1,4 @@
-"""The intake templates: XLSX for the partner committee or the hosts, in their language, with dropdowns."""
+"""Intake templates (XLSX) for the partner committee or the hosts, in their language."""
 
 from __future__ import annotations
 
@@ -22,12 +22,29 @@ HEADER_ROW = 3
 TEMPLATE_ROWS = {"visitors": 400, "hosts": 300}
 _LISTS = "Lists"
 # Which list a field's dropdown offers, and whether a cell may hold several items.
-_DROPDOWNS = {"flag": ("flag", False), "gender": ("gender", False), "role": ("role", False),
-              "species": ("species", True), "allergies": ("species", True),
-              "languages": ("languages", True), "gender_preference": ("gender_preference", False),
-              "age_group": ("age_group", False)}
-_WIDTHS = {"text": 22, "date": 14, "flag": 10, "gender": 12, "languages": 24, "species": 18,
-           "allergies": 22, "role": 16, "int": 9, "email": 28, "phone": 18}
+_DROPDOWNS = {
+    "flag": ("flag", False),
+    "gender": ("gender", False),
+    "role": ("role", False),
+    "species": ("species", True),
+    "allergies": ("species", True),
+    "languages": ("languages", True),
+    "gender_preference": ("gender_preference", False),
+    "age_group": ("age_group", False),
+}
+_WIDTHS = {
+    "text": 22,
+    "date": 14,
+    "flag": 10,
+    "gender": 12,
+    "languages": 24,
+    "species": 18,
+    "allergies": 22,
+    "role": 16,
+    "int": 9,
+    "email": 28,
+    "phone": 18,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +89,18 @@ def build_template(kind: str, lang: str, visit: TemplateVisit):
     title = TITLES[kind][lang].format(title=visit.title, start=start, end=end)
     guide["A1"] = title
     guide["A1"].font = Font(bold=True, size=14)
-    values = dict(sheet=sheet.title, who=WHO[kind][lang], title=visit.title, start=start, end=end,
-                  date_format=DATE_FORMATS[lang], example=dt.date(2009, 5, 12).strftime(fmt),
-                  party=labels.get("party", ""), available_from=labels.get("available_from", ""),
-                  available_until=labels.get("available_until", ""))
+    values = dict(
+        sheet=sheet.title,
+        who=WHO[kind][lang],
+        title=visit.title,
+        start=start,
+        end=end,
+        date_format=DATE_FORMATS[lang],
+        example=dt.date(2009, 5, 12).strftime(fmt),
+        party=labels.get("party", ""),
+        available_from=labels.get("available_from", ""),
+        available_until=labels.get("available_until", ""),
+    )
     for i, line in enumerate(instructions(kind, lang, **values), start=3):
         guide.cell(row=i, column=1, value=line).alignment = Alignment(wrap_text=True)
     guide.column_dimensions["A"].width = 110
@@ -107,13 +132,14 @@ def build_template(kind: str, lang: str, visit: TemplateVisit):
             continue
         list_name, several = _DROPDOWNS[kind_of]
         if list_name not in list_columns:
-            items = (_language_items(lang) if list_name == "languages" else words(list_name, lang))
+            items = _language_items(lang) if list_name == "languages" else words(list_name, lang)
             list_col = get_column_letter(len(list_columns) + 1)
             for r, item in enumerate(items, start=1):
                 lists[f"{list_col}{r}"] = item
             list_columns[list_name] = f"{_LISTS}!${list_col}$1:${list_col}${len(items)}"
-        validation = DataValidation(type="list", formula1=f"={list_columns[list_name]}",
-                                    allow_blank=True)
+        validation = DataValidation(
+            type="list", formula1=f"={list_columns[list_name]}", allow_blank=True
+        )
         if several:  # "Deutsch, Französisch" is fine: warn but accept typed lists
             validation.errorStyle = "warning"
             validation.showErrorMessage = False

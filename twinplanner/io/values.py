@@ -12,79 +12,215 @@ TEMPLATE_LANGUAGES = ("en", "de", "fr", "ro")
 
 
 def _words(table: dict[str, dict[str, str]]) -> dict[str, dict[str, tuple[str, ...]]]:
-    return {value: {lang: tuple(w.strip() for w in text.split("|")) for lang, text in langs.items()}
-            for value, langs in table.items()}
+    return {
+        value: {lang: tuple(w.strip() for w in text.split("|")) for lang, text in langs.items()}
+        for value, langs in table.items()
+    }
 
 
 # value -> language -> words (the first is written in templates and exports)
-YES_NO = _words({
-    "yes": {"en": "yes|y|x|true|1|✓|✔", "de": "ja|j|wahr", "fr": "oui|o|vrai", "ro": "da|adevărat"},
-    "no": {"en": "no|n|false|0|-|none", "de": "nein|falsch|keine", "fr": "non|faux|aucun",
-           "ro": "nu|fals|niciunul"},
-})
-GENDERS = _words({
-    Gender.FEMALE: {"en": "female|f|woman|girl|w", "de": "weiblich|w|frau|mädchen|weibl",
-                    "fr": "féminin|femme|fille|f", "ro": "feminin|femeie|fată|f"},
-    Gender.MALE: {"en": "male|m|man|boy", "de": "männlich|m|mann|junge|männl",
-                  "fr": "masculin|homme|garçon|h|m", "ro": "masculin|bărbat|băiat|b|m"},
-    Gender.DIVERSE: {"en": "diverse|d|other|non-binary", "de": "divers|d|anderes",
-                     "fr": "autre|non binaire", "ro": "altul|non-binar"},
-    Gender.UNKNOWN: {"en": "unknown|?", "de": "unbekannt|keine angabe", "fr": "inconnu|non précisé",
-                     "ro": "necunoscut|nespecificat"},
-})
-SPECIES = _words({
-    Species.CAT: {"en": "cat|cats", "de": "Katze|Katzen", "fr": "chat|chats", "ro": "pisică|pisici"},
-    Species.DOG: {"en": "dog|dogs", "de": "Hund|Hunde", "fr": "chien|chiens", "ro": "câine|câini"},
-    Species.HORSE: {"en": "horse|horses", "de": "Pferd|Pferde", "fr": "cheval|chevaux",
-                    "ro": "cal|cai"},
-    Species.RABBIT: {"en": "rabbit|rabbits", "de": "Kaninchen|Hase|Hasen", "fr": "lapin|lapins",
-                     "ro": "iepure|iepuri"},
-    Species.RODENT: {"en": "rodent|rodents|hamster|guinea pig", "de": "Nagetier|Nagetiere|Hamster|"
-                     "Meerschweinchen", "fr": "rongeur|rongeurs|hamster|cochon d'Inde",
-                     "ro": "rozătoare|hamster|cobai"},
-    Species.BIRD: {"en": "bird|birds", "de": "Vogel|Vögel", "fr": "oiseau|oiseaux",
-                   "ro": "pasăre|păsări"},
-})
-ROLES = _words({
-    Role.SINGER: {"en": "singer|chorister", "de": "Sänger/in|Sänger|Sängerin|Chorsänger",
-                  "fr": "choriste|chanteur|chanteuse", "ro": "corist|coristă|cântăreț|cântăreață"},
-    Role.MUSICIAN: {"en": "musician", "de": "Musiker/in|Musiker|Musikerin",
-                    "fr": "musicien|musicienne", "ro": "muzician|muziciană"},
-    Role.PLAYER: {"en": "player", "de": "Spieler/in|Spieler|Spielerin",
-                  "fr": "joueur|joueuse", "ro": "jucător|jucătoare"},
-    Role.COACH: {"en": "coach|trainer", "de": "Trainer/in|Trainer|Trainerin",
-                 "fr": "entraîneur|entraîneuse", "ro": "antrenor|antrenoare"},
-    Role.CHAPERONE: {"en": "chaperone|carer|supervisor", "de": "Betreuer/in|Betreuer|Betreuerin|"
-                     "Begleitperson", "fr": "accompagnateur|accompagnatrice",
-                     "ro": "însoțitor|însoțitoare"},
-    Role.OFFICIAL: {"en": "official|mayor|councillor", "de": "Offizielle/r|Offizieller|"
-                    "Bürgermeister|Bürgermeisterin|Ratsmitglied", "fr": "officiel|élu|élue|maire",
-                    "ro": "oficial|primar|consilier"},
-    Role.ORGANISER: {"en": "organiser|organizer", "de": "Organisator/in|Organisator|Organisatorin",
-                     "fr": "organisateur|organisatrice", "ro": "organizator|organizatoare"},
-    Role.OTHER: {"en": "other", "de": "andere|sonstige", "fr": "autre", "ro": "altul|alta"},
-})
-GENDER_PREFERENCES = _words({
-    GenderPreference.ANY: {"en": "any|no preference", "de": "egal|keine Vorgabe",
-                           "fr": "indifférent|sans préférence", "ro": "indiferent|fără preferință"},
-    GenderPreference.FEMALE_ONLY: {"en": "women only|female only", "de": "nur Frauen|nur weiblich",
-                                   "fr": "femmes seulement", "ro": "doar femei"},
-    GenderPreference.MALE_ONLY: {"en": "men only|male only", "de": "nur Männer|nur männlich",
-                                 "fr": "hommes seulement", "ro": "doar bărbați"},
-})
-AGE_GROUPS = _words({
-    AgeGroup.ANY: {"en": "any|no preference", "de": "egal|keine Vorgabe",
-                   "fr": "indifférent|sans préférence", "ro": "indiferent|fără preferință"},
-    AgeGroup.MINORS: {"en": "young people|minors|children", "de": "Jugendliche|Minderjährige|Kinder",
-                      "fr": "jeunes|mineurs|enfants", "ro": "tineri|minori|copii"},
-    AgeGroup.ADULTS: {"en": "adults", "de": "Erwachsene", "fr": "adultes", "ro": "adulți"},
-})
-VOCABULARIES = {"flag": YES_NO, "gender": GENDERS, "species": SPECIES, "role": ROLES,
-                "gender_preference": GENDER_PREFERENCES, "age_group": AGE_GROUPS}
+YES_NO = _words(
+    {
+        "yes": {
+            "en": "yes|y|x|true|1|✓|✔",
+            "de": "ja|j|wahr",
+            "fr": "oui|o|vrai",
+            "ro": "da|adevărat",
+        },
+        "no": {
+            "en": "no|n|false|0|-|none",
+            "de": "nein|falsch|keine",
+            "fr": "non|faux|aucun",
+            "ro": "nu|fals|niciunul",
+        },
+    }
+)
+GENDERS = _words(
+    {
+        Gender.FEMALE: {
+            "en": "female|f|woman|girl|w",
+            "de": "weiblich|w|frau|mädchen|weibl",
+            "fr": "féminin|femme|fille|f",
+            "ro": "feminin|femeie|fată|f",
+        },
+        Gender.MALE: {
+            "en": "male|m|man|boy",
+            "de": "männlich|m|mann|junge|männl",
+            "fr": "masculin|homme|garçon|h|m",
+            "ro": "masculin|bărbat|băiat|b|m",
+        },
+        Gender.DIVERSE: {
+            "en": "diverse|d|other|non-binary",
+            "de": "divers|d|anderes",
+            "fr": "autre|non binaire",
+            "ro": "altul|non-binar",
+        },
+        Gender.UNKNOWN: {
+            "en": "unknown|?",
+            "de": "unbekannt|keine angabe",
+            "fr": "inconnu|non précisé",
+            "ro": "necunoscut|nespecificat",
+        },
+    }
+)
+SPECIES = _words(
+    {
+        Species.CAT: {
+            "en": "cat|cats",
+            "de": "Katze|Katzen",
+            "fr": "chat|chats",
+            "ro": "pisică|pisici",
+        },
+        Species.DOG: {
+            "en": "dog|dogs",
+            "de": "Hund|Hunde",
+            "fr": "chien|chiens",
+            "ro": "câine|câini",
+        },
+        Species.HORSE: {
+            "en": "horse|horses",
+            "de": "Pferd|Pferde",
+            "fr": "cheval|chevaux",
+            "ro": "cal|cai",
+        },
+        Species.RABBIT: {
+            "en": "rabbit|rabbits",
+            "de": "Kaninchen|Hase|Hasen",
+            "fr": "lapin|lapins",
+            "ro": "iepure|iepuri",
+        },
+        Species.RODENT: {
+            "en": "rodent|rodents|hamster|guinea pig",
+            "de": "Nagetier|Nagetiere|Hamster|Meerschweinchen",
+            "fr": "rongeur|rongeurs|hamster|cochon d'Inde",
+            "ro": "rozătoare|hamster|cobai",
+        },
+        Species.BIRD: {
+            "en": "bird|birds",
+            "de": "Vogel|Vögel",
+            "fr": "oiseau|oiseaux",
+            "ro": "pasăre|păsări",
+        },
+    }
+)
+ROLES = _words(
+    {
+        Role.SINGER: {
+            "en": "singer|chorister",
+            "de": "Sänger/in|Sänger|Sängerin|Chorsänger",
+            "fr": "choriste|chanteur|chanteuse",
+            "ro": "corist|coristă|cântăreț|cântăreață",
+        },
+        Role.MUSICIAN: {
+            "en": "musician",
+            "de": "Musiker/in|Musiker|Musikerin",
+            "fr": "musicien|musicienne",
+            "ro": "muzician|muziciană",
+        },
+        Role.PLAYER: {
+            "en": "player",
+            "de": "Spieler/in|Spieler|Spielerin",
+            "fr": "joueur|joueuse",
+            "ro": "jucător|jucătoare",
+        },
+        Role.COACH: {
+            "en": "coach|trainer",
+            "de": "Trainer/in|Trainer|Trainerin",
+            "fr": "entraîneur|entraîneuse",
+            "ro": "antrenor|antrenoare",
+        },
+        Role.CHAPERONE: {
+            "en": "chaperone|carer|supervisor",
+            "de": "Betreuer/in|Betreuer|Betreuerin|Begleitperson",
+            "fr": "accompagnateur|accompagnatrice",
+            "ro": "însoțitor|însoțitoare",
+        },
+        Role.OFFICIAL: {
+            "en": "official|mayor|councillor",
+            "de": "Offizielle/r|Offizieller|Bürgermeister|Bürgermeisterin|Ratsmitglied",
+            "fr": "officiel|élu|élue|maire",
+            "ro": "oficial|primar|consilier",
+        },
+        Role.ORGANISER: {
+            "en": "organiser|organizer",
+            "de": "Organisator/in|Organisator|Organisatorin",
+            "fr": "organisateur|organisatrice",
+            "ro": "organizator|organizatoare",
+        },
+        Role.OTHER: {"en": "other", "de": "andere|sonstige", "fr": "autre", "ro": "altul|alta"},
+    }
+)
+GENDER_PREFERENCES = _words(
+    {
+        GenderPreference.ANY: {
+            "en": "any|no preference",
+            "de": "egal|keine Vorgabe",
+            "fr": "indifférent|sans préférence",
+            "ro": "indiferent|fără preferință",
+        },
+        GenderPreference.FEMALE_ONLY: {
+            "en": "women only|female only",
+            "de": "nur Frauen|nur weiblich",
+            "fr": "femmes seulement",
+            "ro": "doar femei",
+        },
+        GenderPreference.MALE_ONLY: {
+            "en": "men only|male only",
+            "de": "nur Männer|nur männlich",
+            "fr": "hommes seulement",
+            "ro": "doar bărbați",
+        },
+    }
+)
+AGE_GROUPS = _words(
+    {
+        AgeGroup.ANY: {
+            "en": "any|no preference",
+            "de": "egal|keine Vorgabe",
+            "fr": "indifférent|sans préférence",
+            "ro": "indiferent|fără preferință",
+        },
+        AgeGroup.MINORS: {
+            "en": "young people|minors|children",
+            "de": "Jugendliche|Minderjährige|Kinder",
+            "fr": "jeunes|mineurs|enfants",
+            "ro": "tineri|minori|copii",
+        },
+        AgeGroup.ADULTS: {"en": "adults", "de": "Erwachsene", "fr": "adultes", "ro": "adulți"},
+    }
+)
+VOCABULARIES = {
+    "flag": YES_NO,
+    "gender": GENDERS,
+    "species": SPECIES,
+    "role": ROLES,
+    "gender_preference": GENDER_PREFERENCES,
+    "age_group": AGE_GROUPS,
+}
 
 # Languages offered in the template's dropdown (organisers may still type any other).
-COMMON_LANGUAGES = ("de", "en", "fr", "ro", "it", "es", "pl", "nl", "pt", "cs", "hu", "tr", "ar",
-                    "el", "ru", "uk", "sv", "da", "sk", "hr")
+COMMON_LANGUAGES = (
+    "de",
+    "en",
+    "fr",
+    "ro",
+    "it",
+    "es",
+    "pl",
+    "nl",
+    "pt",
+    "cs",
+    "hu",
+    "tr",
+    "ar",
+    "el",
+    "ru",
+    "uk",
+    "sv",
+    "da",
+    "sk",
+    "hr",
+)
 
 
 def _key(text: str) -> str:
@@ -160,8 +296,17 @@ def _language_names() -> dict[str, str]:
             own = None
         if own:
             result.setdefault(_key(own), code)
-    extra = {"german": "de", "englisch": "en", "rumänisch": "ro", "roumain": "ro", "moldovan": "ro",
-             "moldovenească": "ro", "schwyzerdütsch": "de", "flämisch": "nl", "flamand": "nl"}
+    extra = {
+        "german": "de",
+        "englisch": "en",
+        "rumänisch": "ro",
+        "roumain": "ro",
+        "moldovan": "ro",
+        "moldovenească": "ro",
+        "schwyzerdütsch": "de",
+        "flämisch": "nl",
+        "flamand": "nl",
+    }
     for name, code in extra.items():
         result.setdefault(_key(name), code)
     return result

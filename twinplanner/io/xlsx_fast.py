@@ -30,9 +30,10 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def read_sheet_values(workbook, sheet, progress: Callable[[int], None] | None = None
-                      ) -> list[list[object]]:
-    """Every row of ``sheet`` (a read-only openpyxl worksheet) as a list of cell values, 1-based rows."""
+def read_sheet_values(
+    workbook, sheet, progress: Callable[[int], None] | None = None
+) -> list[list[object]]:
+    """Every row of ``sheet`` (a read-only openpyxl worksheet) as a list of cell values."""
     from openpyxl.utils.datetime import from_excel
 
     shared = sheet._shared_strings

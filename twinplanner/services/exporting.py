@@ -1,4 +1,4 @@
-"""Export a visit's visitors, host households, placements or everything to CSV and XLSX, and templates."""
+"""Export visitors, host households, placements or a whole visit to CSV/XLSX; templates."""
 
 from __future__ import annotations
 
@@ -11,19 +11,40 @@ from twinplanner.domain.errors import ValidationError
 from twinplanner.domain.rows import HouseholdRow, PersonRow
 from twinplanner.io.export import Sheet, format_of, write_table, write_xlsx
 from twinplanner.io.headers import HOSTS, VISITORS, spec_of
-from twinplanner.io.templates import TemplateVisit, template_fields, template_language, write_template
+from twinplanner.io.templates import (
+    TemplateVisit,
+    template_fields,
+    template_language,
+    write_template,
+)
 from twinplanner.io.values import language_name, word
 
 EXPORT_KINDS = ("visitors", "hosts", "placements", "visit")
 _EXTRA = {
-    "en": {"household": "Staying with", "household_phone": "Host phone", "guests": "Guests placed",
-           "age": "Age"},
-    "de": {"household": "Wohnt bei", "household_phone": "Telefon Gastgeber",
-           "guests": "Untergebrachte Gäste", "age": "Alter"},
-    "fr": {"household": "Logé chez", "household_phone": "Téléphone de l'hôte",
-           "guests": "Invités logés", "age": "Âge"},
-    "ro": {"household": "Cazat la", "household_phone": "Telefonul gazdei",
-           "guests": "Oaspeți cazați", "age": "Vârsta"},
+    "en": {
+        "household": "Staying with",
+        "household_phone": "Host phone",
+        "guests": "Guests placed",
+        "age": "Age",
+    },
+    "de": {
+        "household": "Wohnt bei",
+        "household_phone": "Telefon Gastgeber",
+        "guests": "Untergebrachte Gäste",
+        "age": "Alter",
+    },
+    "fr": {
+        "household": "Logé chez",
+        "household_phone": "Téléphone de l'hôte",
+        "guests": "Invités logés",
+        "age": "Âge",
+    },
+    "ro": {
+        "household": "Cazat la",
+        "household_phone": "Telefonul gazdei",
+        "guests": "Oaspeți cazați",
+        "age": "Vârsta",
+    },
 }
 
 
@@ -59,15 +80,20 @@ def visitors_sheet(visit_id: int, lang: str = "en") -> Sheet:
     lang = template_language(lang)
     fields = template_fields(VISITORS)
     extra = _EXTRA[lang]
-    headers = (*[spec_of(VISITORS, f).label(lang) for f in fields], extra["age"],
-               extra["household"], extra["household_phone"])
+    headers = (
+        *[spec_of(VISITORS, f).label(lang) for f in fields],
+        extra["age"],
+        extra["household"],
+        extra["household_phone"],
+    )
     rows = []
     for person in queries.visit_people(visit_id):
         if not person.is_guest:
             continue
         cells = [_cell(VISITORS, f, _person_value(person, f), lang) for f in fields]
-        rows.append((*cells, person.age, person.household_name or None,
-                     person.household_phone or None))
+        rows.append(
+            (*cells, person.age, person.household_name or None, person.household_phone or None)
+        )
     return Sheet(_title(VISITORS, lang), headers, tuple(rows))
 
 
@@ -91,8 +117,18 @@ def hosts_sheet(visit_id: int, lang: str = "en") -> Sheet:
     return Sheet(_title(HOSTS, lang), headers, tuple(rows))
 
 
-PLACEMENT_HEADERS = ("Visitor", "Party", "Minor", "Household", "Address", "District",
-                     "Host phone", "Locked", "Placed by", "Override reason")
+PLACEMENT_HEADERS = (
+    "Visitor",
+    "Party",
+    "Minor",
+    "Household",
+    "Address",
+    "District",
+    "Host phone",
+    "Locked",
+    "Placed by",
+    "Override reason",
+)
 
 
 def placements_sheet(visit_id: int) -> Sheet:
@@ -113,12 +149,33 @@ def placements_sheet(visit_id: int) -> Sheet:
         " p.full_name COLLATE folded"
     )
     rows = []
-    for name, birth, party, host, address, district, phone, locked, source, reason in \
-            database.execute_sql(sql, (visit_id,)):
+    for (
+        name,
+        birth,
+        party,
+        host,
+        address,
+        district,
+        phone,
+        locked,
+        source,
+        reason,
+    ) in database.execute_sql(sql, (visit_id,)):
         birth_date = dt.date.fromisoformat(str(birth)[:10]) if birth else None
-        rows.append((name, party or None, "yes" if is_minor(birth_date, day) else "no", host,
-                     address, district, phone, None if host is None else ("yes" if locked else "no"),
-                     source, reason or None))
+        rows.append(
+            (
+                name,
+                party or None,
+                "yes" if is_minor(birth_date, day) else "no",
+                host,
+                address,
+                district,
+                phone,
+                None if host is None else ("yes" if locked else "no"),
+                source,
+                reason or None,
+            )
+        )
     return Sheet("Placements", PLACEMENT_HEADERS, tuple(rows))
 
 
@@ -131,33 +188,83 @@ def _title(kind: str, lang: str) -> str:
 def visit_workbook_sheets(visit_id: int, lang: str = "en") -> list[Sheet]:
     """The whole visit as sheets: summary, visitors, parties, households, placements, programme."""
     visit = queries.visit(visit_id)
-    summary = Sheet("Visit", ("Item", "Value"), (
-        ("Visit", visit.title or visit.partnership_label),
-        ("Partnership", visit.partnership_label),
-        ("Year", visit.year),
-        ("Direction", visit.direction),
-        ("Status", visit.status),
-        ("Arrival", visit.arrival_at),
-        ("Arrival place", visit.arrival_place),
-        ("Departure", visit.departure_at),
-        ("Departure place", visit.departure_place),
-        ("Working languages", ", ".join(visit.working_languages)),
-        ("Exported", dt.datetime.now().replace(microsecond=0)),
-    ))
-    parties = Sheet("Parties", ("Party", "Kind", "Size", "Members", "Household", "Locked"), tuple(
-        (p.name, p.kind, p.size, ", ".join(p.member_names), p.household_name or None,
-         "yes" if p.locked else "no") for p in queries.visit_parties(visit_id)))
-    events = Sheet("Programme", ("Starts", "Ends", "Event", "Kind", "Venue", "Meeting point",
-                                 "Meeting at", "Transport", "Responsible", "Public", "Notes"), tuple(
-        (e.starts_at, e.ends_at, e.title, e.kind, e.venue_name or None, e.meeting_point or None,
-         e.meeting_at, e.transport or None, e.responsible_name or None,
-         "yes" if e.public else "no", e.notes or None) for e in queries.visit_events(visit_id)))
-    return [summary, visitors_sheet(visit_id, lang), parties, hosts_sheet(visit_id, lang),
-            placements_sheet(visit_id), events]
+    summary = Sheet(
+        "Visit",
+        ("Item", "Value"),
+        (
+            ("Visit", visit.title or visit.partnership_label),
+            ("Partnership", visit.partnership_label),
+            ("Year", visit.year),
+            ("Direction", visit.direction),
+            ("Status", visit.status),
+            ("Arrival", visit.arrival_at),
+            ("Arrival place", visit.arrival_place),
+            ("Departure", visit.departure_at),
+            ("Departure place", visit.departure_place),
+            ("Working languages", ", ".join(visit.working_languages)),
+            ("Exported", dt.datetime.now().replace(microsecond=0)),
+        ),
+    )
+    parties = Sheet(
+        "Parties",
+        ("Party", "Kind", "Size", "Members", "Household", "Locked"),
+        tuple(
+            (
+                p.name,
+                p.kind,
+                p.size,
+                ", ".join(p.member_names),
+                p.household_name or None,
+                "yes" if p.locked else "no",
+            )
+            for p in queries.visit_parties(visit_id)
+        ),
+    )
+    events = Sheet(
+        "Programme",
+        (
+            "Starts",
+            "Ends",
+            "Event",
+            "Kind",
+            "Venue",
+            "Meeting point",
+            "Meeting at",
+            "Transport",
+            "Responsible",
+            "Public",
+            "Notes",
+        ),
+        tuple(
+            (
+                e.starts_at,
+                e.ends_at,
+                e.title,
+                e.kind,
+                e.venue_name or None,
+                e.meeting_point or None,
+                e.meeting_at,
+                e.transport or None,
+                e.responsible_name or None,
+                "yes" if e.public else "no",
+                e.notes or None,
+            )
+            for e in queries.visit_events(visit_id)
+        ),
+    )
+    return [
+        summary,
+        visitors_sheet(visit_id, lang),
+        parties,
+        hosts_sheet(visit_id, lang),
+        placements_sheet(visit_id),
+        events,
+    ]
 
 
-def export(kind: str, visit_id: int, path: Path | str, *, lang: str = "en",
-           delimiter: str = ",") -> Path:
+def export(
+    kind: str, visit_id: int, path: Path | str, *, lang: str = "en", delimiter: str = ","
+) -> Path:
     """Write one export to ``path`` (.csv or .xlsx); the whole visit needs .xlsx."""
     suffix = format_of(path)
     if kind == "visitors":
@@ -168,8 +275,9 @@ def export(kind: str, visit_id: int, path: Path | str, *, lang: str = "en",
         return write_table(path, placements_sheet(visit_id), delimiter=delimiter)
     if kind == "visit":
         if suffix != ".xlsx":
-            raise ValidationError(f"{path}: the whole visit is exported as one workbook; "
-                                  "use a file ending in .xlsx.")
+            raise ValidationError(
+                f"{path}: the whole visit is exported as one workbook; use a file ending in .xlsx."
+            )
         return write_xlsx(path, visit_workbook_sheets(visit_id, lang))
     raise ValidationError(f"Export “{kind}”? Choose one of {', '.join(EXPORT_KINDS)}.")
 
@@ -181,6 +289,7 @@ def template(kind: str, visit_id: int, path: Path | str, *, lang: str) -> Path:
     if Path(path).suffix.lower() != ".xlsx":
         raise ValidationError(f"{path}: a template is a workbook; use a file ending in .xlsx.")
     visit = queries.visit(visit_id)
-    info = TemplateVisit(visit.title or visit.partnership_label, visit.arrival_at.date(),
-                         visit.departure_at.date())
+    info = TemplateVisit(
+        visit.title or visit.partnership_label, visit.arrival_at.date(), visit.departure_at.date()
+    )
     return write_template(path, kind, lang, info)

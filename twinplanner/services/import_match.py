@@ -18,14 +18,45 @@ NEW = "new"
 UPDATE = "update"
 UNCHANGED = "unchanged"
 
-PERSON_COLUMNS = ("full_name", "gender", "birth_date", "languages", "role", "dietary_needs",
-                  "allergies", "animal_allergies", "smoker", "needs_smoke_free", "needs_step_free",
-                  "phone", "email", "emergency_contact", "notes", "consent_photos",
-                  "consent_health")
-HOUSEHOLD_COLUMNS = ("contact_name", "members", "address", "district", "phone", "email",
-                     "languages", "beds", "double_beds", "pets", "smoking", "step_free",
-                     "gender_preference", "age_group", "no_minors", "max_guests",
-                     "preferred_guests", "notes")
+PERSON_COLUMNS = (
+    "full_name",
+    "gender",
+    "birth_date",
+    "languages",
+    "role",
+    "dietary_needs",
+    "allergies",
+    "animal_allergies",
+    "smoker",
+    "needs_smoke_free",
+    "needs_step_free",
+    "phone",
+    "email",
+    "emergency_contact",
+    "notes",
+    "consent_photos",
+    "consent_health",
+)
+HOUSEHOLD_COLUMNS = (
+    "contact_name",
+    "members",
+    "address",
+    "district",
+    "phone",
+    "email",
+    "languages",
+    "beds",
+    "double_beds",
+    "pets",
+    "smoking",
+    "step_free",
+    "gender_preference",
+    "age_group",
+    "no_minors",
+    "max_guests",
+    "preferred_guests",
+    "notes",
+)
 OFFER_COLUMNS = ("available_from", "available_until")
 
 
@@ -38,7 +69,9 @@ class RowPlan:
     action: str  # NEW, UPDATE or UNCHANGED
     target_id: int | None
     changes: tuple[str, ...] = ()
-    columns: Mapping[str, object] = field(default_factory=dict, hash=False)  # stored values to write
+    columns: Mapping[str, object] = field(
+        default_factory=dict, hash=False
+    )  # stored values to write
     party: str | None = None  # visitors: the party to join (None: keep the present one)
     club: str | None = None
     joins_visit: bool = False  # needs a participation or host offer
@@ -56,8 +89,13 @@ class VisitContext:
 
 def visit_context(visit_id: int) -> VisitContext:
     """The towns of a visit's visitors and hosts; NotFoundError when there is no such visit."""
-    row = (Visit.select(Visit.id, Visit.direction, Partnership.our_town, Partnership.partner_town)
-           .join(Partnership).where(Visit.id == visit_id).tuples().first())
+    row = (
+        Visit.select(Visit.id, Visit.direction, Partnership.our_town, Partnership.partner_town)
+        .join(Partnership)
+        .where(Visit.id == visit_id)
+        .tuples()
+        .first()
+    )
     if row is None:
         raise NotFoundError(f"There is no visit with id {visit_id}.")
     _, direction, ours, theirs = row
@@ -97,7 +135,9 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def _diff(kind: str, current: Mapping[str, object], wanted: Mapping[str, object]) -> tuple[dict, list[str]]:
+def _diff(
+    kind: str, current: Mapping[str, object], wanted: Mapping[str, object]
+) -> tuple[dict, list[str]]:
     updates, lines = {}, []
     for column, value in wanted.items():
         old = current.get(column)
@@ -118,7 +158,9 @@ def _columns(record: Record, names: tuple[str, ...], rename: Mapping[str, str] =
     return result
 
 
-def plan_visitors(parsed: ParsedImport, context: VisitContext) -> tuple[list[RowPlan], list[Problem]]:
+def plan_visitors(
+    parsed: ParsedImport, context: VisitContext
+) -> tuple[list[RowPlan], list[Problem]]:
     """Match each visitor with a stored person (name and birth date, or e-mail) and diff them."""
     by_key: dict[tuple[str, str], int] = {}
     by_email: dict[str, int] = {}
@@ -132,9 +174,10 @@ def plan_visitors(parsed: ParsedImport, context: VisitContext) -> tuple[list[Row
     party_names: dict[int, str] = {}
     by_visit_name: dict[str, list[int]] = defaultdict(list)
     for pid, party_id, is_guest, party_name in database.execute_sql(
-            "SELECT pa.person_id, pa.party_id, pa.is_guest, py.name FROM participation pa"
-            " LEFT JOIN party py ON py.id = pa.party_id WHERE pa.visit_id = ?",
-            (context.visit_id,)):
+        "SELECT pa.person_id, pa.party_id, pa.is_guest, py.name FROM participation pa"
+        " LEFT JOIN party py ON py.id = pa.party_id WHERE pa.visit_id = ?",
+        (context.visit_id,),
+    ):
         in_visit[pid] = (party_id, bool(is_guest))
         party_names[pid] = party_name or ""
         by_visit_name[fold(rows[pid]["full_name"])].append(pid)
@@ -153,11 +196,23 @@ def plan_visitors(parsed: ParsedImport, context: VisitContext) -> tuple[list[Row
         club = record.values.get("club")
         if club and fold(str(club)) not in clubs and fold(str(club)) not in new_clubs:
             new_clubs.add(fold(str(club)))
-            problems.append(Problem(record.row, "", f"The club “{club}” is new and will be "
-                                    "created.", WARNING))
+            problems.append(
+                Problem(record.row, "", f"The club “{club}” is new and will be created.", WARNING)
+            )
         if target is None:
-            plans.append(RowPlan(record.row, record.name, NEW, None, (), wanted,
-                                 str(party) if party else None, str(club) if club else None, True))
+            plans.append(
+                RowPlan(
+                    record.row,
+                    record.name,
+                    NEW,
+                    None,
+                    (),
+                    wanted,
+                    str(party) if party else None,
+                    str(club) if club else None,
+                    True,
+                )
+            )
             continue
         updates, lines = _diff(parsed.kind, rows[target], wanted)
         joins = target not in in_visit or not in_visit[target][1]
@@ -171,8 +226,19 @@ def plan_visitors(parsed: ParsedImport, context: VisitContext) -> tuple[list[Row
         if club and target not in clubs.get(fold(str(club)), (0, set()))[1]:
             lines.append(f"club: + {club}")
         action = UPDATE if lines else UNCHANGED
-        plans.append(RowPlan(record.row, record.name, action, target, tuple(lines), updates,
-                             str(party) if party else None, str(club) if club else None, joins))
+        plans.append(
+            RowPlan(
+                record.row,
+                record.name,
+                action,
+                target,
+                tuple(lines),
+                updates,
+                str(party) if party else None,
+                str(club) if club else None,
+                joins,
+            )
+        )
     return plans, problems
 
 
@@ -182,8 +248,9 @@ def _clubs(town_id: int) -> dict[str, tuple[int, set[int]]]:
     for person_id, club_id in database.execute_sql("SELECT person_id, club_id FROM membership"):
         members[club_id].add(person_id)
     result: dict[str, tuple[int, set[int]]] = {}
-    for cid, name, category in Club.select(Club.id, Club.name, Club.category).where(
-            Club.town == town_id).tuples():
+    for cid, name, category in (
+        Club.select(Club.id, Club.name, Club.category).where(Club.town == town_id).tuples()
+    ):
         result.setdefault(fold(name), (cid, members[cid]))
         if category:
             result.setdefault(fold(category), (cid, members[cid]))
@@ -196,15 +263,22 @@ def plan_hosts(parsed: ParsedImport, context: VisitContext) -> tuple[list[RowPla
     by_key: dict[tuple[str, str], int] = {}
     by_email: dict[str, int] = {}
     by_name: dict[str, list[int]] = defaultdict(list)
-    for row in Household.select(Household.id, *[getattr(Household, c) for c in HOUSEHOLD_COLUMNS]).dicts():
+    for row in Household.select(
+        Household.id, *[getattr(Household, c) for c in HOUSEHOLD_COLUMNS]
+    ).dicts():
         rows[row["id"]] = row
         by_key.setdefault((fold(row["contact_name"]), fold(row["address"])), row["id"])
         by_name[fold(row["contact_name"])].append(row["id"])
         if row["email"]:
             by_email.setdefault(row["email"].strip().casefold(), row["id"])
-    offers = {hid: (start, end) for hid, start, end in database.execute_sql(
-        "SELECT household_id, available_from, available_until FROM host_offer WHERE visit_id = ?",
-        (context.visit_id,))}
+    offers = {
+        hid: (start, end)
+        for hid, start, end in database.execute_sql(
+            "SELECT household_id, available_from, available_until FROM host_offer"
+            " WHERE visit_id = ?",
+            (context.visit_id,),
+        )
+    }
     plans, problems = [], []
     for record in parsed.records:
         email = str(record.values.get("email", "")).strip().casefold()
@@ -219,25 +293,45 @@ def plan_hosts(parsed: ParsedImport, context: VisitContext) -> tuple[list[RowPla
         beds = wanted.get("beds", current.get("beds", 1))
         doubles = wanted.get("double_beds", current.get("double_beds", 0))
         if isinstance(beds, int) and isinstance(doubles, int) and doubles * 2 > beds:
-            problems.append(Problem(record.row, "", f"{doubles} double beds need at least "
-                                    f"{doubles * 2} beds, not {beds}."))
+            problems.append(
+                Problem(
+                    record.row,
+                    "",
+                    f"{doubles} double beds need at least {doubles * 2} beds, not {beds}.",
+                )
+            )
         if target is None:
             if "beds" not in wanted:
-                problems.append(Problem(record.row, "", "No number of beds given; counted as 1.",
-                                        WARNING))
-            plans.append(RowPlan(record.row, record.name, NEW, None, (), wanted, joins_visit=True,
-                                 offer=offer))
+                problems.append(
+                    Problem(record.row, "", "No number of beds given; counted as 1.", WARNING)
+                )
+            plans.append(
+                RowPlan(
+                    record.row, record.name, NEW, None, (), wanted, joins_visit=True, offer=offer
+                )
+            )
             continue
         updates, lines = _diff(HOSTS, current, wanted)
         joins = target not in offers
         if joins:
             lines.append("offers beds for the visit")
         else:
-            offer_updates, offer_lines = _diff(HOSTS, dict(zip(OFFER_COLUMNS, offers[target],
-                                                                 strict=True)), offer)
+            offer_updates, offer_lines = _diff(
+                HOSTS, dict(zip(OFFER_COLUMNS, offers[target], strict=True)), offer
+            )
             offer = offer_updates
             lines.extend(offer_lines)
         action = UPDATE if lines else UNCHANGED
-        plans.append(RowPlan(record.row, record.name, action, target, tuple(lines), updates,
-                             joins_visit=joins, offer=offer))
+        plans.append(
+            RowPlan(
+                record.row,
+                record.name,
+                action,
+                target,
+                tuple(lines),
+                updates,
+                joins_visit=joins,
+                offer=offer,
+            )
+        )
     return plans, problems

@@ -1,4 +1,4 @@
-"""Write a planned import: people, parties, clubs and households, fast, inside the caller's transaction."""
+"""Write a planned import (people, parties, clubs, households) inside the caller's transaction."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from twinplanner.data.models import (
     BaseModel,
     Club,
-    Household,
     HostOffer,
+    Household,
     Membership,
     Participation,
     Party,
@@ -27,8 +27,10 @@ from twinplanner.services.keys import household_key, person_key
 def insert_rows(model: type[BaseModel], rows: Sequence[Mapping[str, object]]) -> list[int]:
     """Insert rows with the model's defaults filled in; returns the new ids (raw SQL, for speed)."""
     fields = [f for f in model._meta.sorted_fields if f.name != "id"]
-    sql = (f"INSERT INTO {model._meta.table_name} ({', '.join(f.column_name for f in fields)})"
-           f" VALUES ({', '.join('?' * len(fields))})")
+    sql = (
+        f"INSERT INTO {model._meta.table_name} ({', '.join(f.column_name for f in fields)})"
+        f" VALUES ({', '.join('?' * len(fields))})"
+    )
     cursor = database.cursor()
     ids = []
     for row in rows:
@@ -61,19 +63,31 @@ def write_visitors(plans: Iterable[RowPlan], context: VisitContext) -> dict[str,
     plans = [p for p in plans if p.action != UNCHANGED]
     touched: dict[str, set[int]] = defaultdict(set)
     new_plans = [p for p in plans if p.action == NEW]
-    new_ids = insert_rows(Person, [
-        {**_consents(dict(p.columns), today), "town": context.visitor_town_id,
-         "search_key": person_key(str(p.columns.get("full_name", "")), str(p.columns.get("phone", "")),
-                                  str(p.columns.get("email", "")))}
-        for p in new_plans])
+    new_ids = insert_rows(
+        Person,
+        [
+            {
+                **_consents(dict(p.columns), today),
+                "town": context.visitor_town_id,
+                "search_key": person_key(
+                    str(p.columns.get("full_name", "")),
+                    str(p.columns.get("phone", "")),
+                    str(p.columns.get("email", "")),
+                ),
+            }
+            for p in new_plans
+        ],
+    )
     person_of = {id(p): pid for p, pid in zip(new_plans, new_ids, strict=True)}
     for plan in plans:
         if plan.action != NEW and plan.columns:
             Person.update(**_consents(dict(plan.columns), today)).where(
-                Person.id == plan.target_id).execute()
+                Person.id == plan.target_id
+            ).execute()
             person = Person.get_by_id(plan.target_id)
-            Person.update(search_key=person_key(person.full_name, person.phone, person.email)).where(
-                Person.id == plan.target_id).execute()
+            Person.update(
+                search_key=person_key(person.full_name, person.phone, person.email)
+            ).where(Person.id == plan.target_id).execute()
         person_of.setdefault(id(plan), plan.target_id)  # type: ignore[arg-type]
     touched["person"].update(person_of.values())
     _write_parties(plans, person_of, context, touched)
@@ -81,18 +95,27 @@ def write_visitors(plans: Iterable[RowPlan], context: VisitContext) -> dict[str,
     return touched
 
 
-def _write_parties(plans: list[RowPlan], person_of: dict[int, int], context: VisitContext,
-                   touched: dict[str, set[int]]) -> None:
+def _write_parties(
+    plans: list[RowPlan],
+    person_of: dict[int, int],
+    context: VisitContext,
+    touched: dict[str, set[int]],
+) -> None:
     visit_id = context.visit_id
     day = _visit_start(visit_id)
     parties: dict[str, int] = {}
     kinds: dict[int, str] = {}
-    for pid, name, kind in Party.select(Party.id, Party.name, Party.kind).where(
-            Party.visit == visit_id).tuples():
+    for pid, name, kind in (
+        Party.select(Party.id, Party.name, Party.kind).where(Party.visit == visit_id).tuples()
+    ):
         parties.setdefault(fold(name), pid)
         kinds[pid] = kind
-    current = {pid: party_id for pid, party_id in Participation.select(
-        Participation.person, Participation.party).where(Participation.visit == visit_id).tuples()}
+    current = {
+        pid: party_id
+        for pid, party_id in Participation.select(Participation.person, Participation.party)
+        .where(Participation.visit == visit_id)
+        .tuples()
+    }
     # First decide each person's party: an existing id, or the key of a party to create.
     new_parties: dict[str, tuple[str, list[RowPlan]]] = {}
     target: dict[int, int | str] = {}
@@ -119,11 +142,23 @@ def _write_parties(plans: list[RowPlan], person_of: dict[int, int], context: Vis
             chosen = party_id
         target[person_id] = chosen
     keys = list(new_parties)
-    ids = insert_rows(Party, [
-        {"visit": visit_id, "name": new_parties[k][0],
-         "kind": _kind_of([(str(p.columns.get("full_name") or p.name), p.columns.get("birth_date"))
-                           for p in new_parties[k][1]], day)}
-        for k in keys])
+    ids = insert_rows(
+        Party,
+        [
+            {
+                "visit": visit_id,
+                "name": new_parties[k][0],
+                "kind": _kind_of(
+                    [
+                        (str(p.columns.get("full_name") or p.name), p.columns.get("birth_date"))
+                        for p in new_parties[k][1]
+                    ],
+                    day,
+                ),
+            }
+            for k in keys
+        ],
+    )
     created = dict(zip(keys, ids, strict=True))
     new_participations = []
     for plan in plans:
@@ -134,10 +169,12 @@ def _write_parties(plans: list[RowPlan], person_of: dict[int, int], context: Vis
         if person_id in current:
             if current[person_id] != party_id or plan.joins_visit:
                 Participation.update(party=party_id, is_guest=True).where(
-                    (Participation.visit == visit_id) & (Participation.person == person_id)).execute()
+                    (Participation.visit == visit_id) & (Participation.person == person_id)
+                ).execute()
         else:
-            new_participations.append({"visit": visit_id, "person": person_id, "party": party_id,
-                                       "is_guest": True})
+            new_participations.append(
+                {"visit": visit_id, "person": person_id, "party": party_id, "is_guest": True}
+            )
         current[person_id] = party_id
     insert_rows(Participation, new_participations)
     _settle_party_kinds(visit_id, {g for g in grown if kinds.get(g) == PartyKind.SINGLE}, day)
@@ -147,7 +184,9 @@ def _write_parties(plans: list[RowPlan], person_of: dict[int, int], context: Vis
 
 
 def _visit_start(visit_id: int) -> dt.date:
-    start = database.execute_sql("SELECT arrival_at FROM visit WHERE id = ?", (visit_id,)).fetchone()[0]
+    start = database.execute_sql(
+        "SELECT arrival_at FROM visit WHERE id = ?", (visit_id,)
+    ).fetchone()[0]
     return dt.date.fromisoformat(str(start)[:10])
 
 
@@ -156,9 +195,12 @@ def _settle_party_kinds(visit_id: int, party_ids: set[int], day: dt.date) -> Non
     if not party_ids:
         return
     members: dict[int, list[tuple[str, object]]] = defaultdict(list)
-    for party_id, name, birth in Participation.select(
-            Participation.party, Person.full_name, Person.birth_date).join(Person).where(
-            Participation.party.in_(sorted(party_ids))).tuples():
+    for party_id, name, birth in (
+        Participation.select(Participation.party, Person.full_name, Person.birth_date)
+        .join(Person)
+        .where(Participation.party.in_(sorted(party_ids)))
+        .tuples()
+    ):
         members[party_id].append((name, birth))
     for party_id in party_ids:
         people = members.get(party_id, [])
@@ -172,15 +214,26 @@ def _kind_of(people: list[tuple[str, object]], day: dt.date) -> str:
     surnames = {fold(name.split()[-1]) for name, _ in people if name.split()}
     if len(surnames) > 1:
         return PartyKind.FRIENDS.value
-    adults = [b for _, b in people if not isinstance(b, dt.date) or (age_on(b, day) or 0) >= ADULT_AGE]
-    return PartyKind.COUPLE.value if len(people) == 2 and len(adults) == 2 else PartyKind.FAMILY.value
+    adults = [
+        b for _, b in people if not isinstance(b, dt.date) or (age_on(b, day) or 0) >= ADULT_AGE
+    ]
+    return (
+        PartyKind.COUPLE.value if len(people) == 2 and len(adults) == 2 else PartyKind.FAMILY.value
+    )
 
 
-def _write_clubs(plans: list[RowPlan], person_of: dict[int, int], context: VisitContext,
-                 touched: dict[str, set[int]]) -> None:
+def _write_clubs(
+    plans: list[RowPlan],
+    person_of: dict[int, int],
+    context: VisitContext,
+    touched: dict[str, set[int]],
+) -> None:
     clubs: dict[str, int] = {}
-    for cid, name, category in Club.select(Club.id, Club.name, Club.category).where(
-            Club.town == context.visitor_town_id).tuples():
+    for cid, name, category in (
+        Club.select(Club.id, Club.name, Club.category)
+        .where(Club.town == context.visitor_town_id)
+        .tuples()
+    ):
         clubs.setdefault(fold(name), cid)
         if category:
             clubs.setdefault(fold(category), cid)
@@ -191,8 +244,9 @@ def _write_clubs(plans: list[RowPlan], person_of: dict[int, int], context: Visit
             continue
         key = fold(plan.club)
         if key not in clubs:
-            clubs[key] = Club.insert(town=context.visitor_town_id, name=plan.club,
-                                     kind=ClubKind.OTHER.value).execute()
+            clubs[key] = Club.insert(
+                town=context.visitor_town_id, name=plan.club, kind=ClubKind.OTHER.value
+            ).execute()
             touched["club"].add(clubs[key])
         pair = (person_of[id(plan)], clubs[key])
         if pair not in existing:
@@ -206,18 +260,30 @@ def write_hosts(plans: Iterable[RowPlan], context: VisitContext) -> dict[str, se
     touched: dict[str, set[int]] = defaultdict(set)
     plans = [p for p in plans if p.action != UNCHANGED]
     new_plans = [p for p in plans if p.action == NEW]
-    new_ids = insert_rows(Household, [
-        {**p.columns, "town": context.host_town_id,
-         "search_key": household_key(*(str(p.columns.get(c, "")) for c in
-                                       ("contact_name", "members", "phone", "address")))}
-        for p in new_plans])
+    new_ids = insert_rows(
+        Household,
+        [
+            {
+                **p.columns,
+                "town": context.host_town_id,
+                "search_key": household_key(
+                    *(
+                        str(p.columns.get(c, ""))
+                        for c in ("contact_name", "members", "phone", "address")
+                    )
+                ),
+            }
+            for p in new_plans
+        ],
+    )
     household_of = {id(p): hid for p, hid in zip(new_plans, new_ids, strict=True)}
     for plan in plans:
         if plan.action != NEW and plan.columns:
             Household.update(**plan.columns).where(Household.id == plan.target_id).execute()
             h = Household.get_by_id(plan.target_id)
-            Household.update(search_key=household_key(h.contact_name, h.members, h.phone, h.address)
-                             ).where(Household.id == plan.target_id).execute()
+            Household.update(
+                search_key=household_key(h.contact_name, h.members, h.phone, h.address)
+            ).where(Household.id == plan.target_id).execute()
         household_of.setdefault(id(plan), plan.target_id)  # type: ignore[arg-type]
     offers = []
     for plan in plans:
@@ -225,8 +291,9 @@ def write_hosts(plans: Iterable[RowPlan], context: VisitContext) -> dict[str, se
         if plan.joins_visit:
             offers.append({"visit": context.visit_id, "household": hid, **plan.offer})
         elif plan.offer:
-            HostOffer.update(**plan.offer).where((HostOffer.visit == context.visit_id)
-                                                 & (HostOffer.household == hid)).execute()
+            HostOffer.update(**plan.offer).where(
+                (HostOffer.visit == context.visit_id) & (HostOffer.household == hid)
+            ).execute()
     insert_rows(HostOffer, offers)
     touched["household"].update(household_of.values())
     return touched

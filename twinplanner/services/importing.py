@@ -1,4 +1,4 @@
-"""Import visitors and host households from a spreadsheet: read, preview every problem, apply all or nothing.
+"""Import visitors and hosts from a spreadsheet: read, preview every problem, apply all or nothing.
 
 The reading and checking (``read``, ``parse``) are pure and may run in a worker thread; the
 preview reads the database and the apply writes it, both on the thread that owns the database.
@@ -31,8 +31,19 @@ from twinplanner.services.import_match import (
 )
 from twinplanner.services.import_write import write_hosts, write_visitors
 
-__all__ = ["ERROR", "WARNING", "ImportPreview", "ImportResult", "Problem", "apply", "check_kind",
-           "parse", "preview", "read", "read_file"]
+__all__ = [
+    "ERROR",
+    "WARNING",
+    "ImportPreview",
+    "ImportResult",
+    "Problem",
+    "apply",
+    "check_kind",
+    "parse",
+    "preview",
+    "read",
+    "read_file",
+]
 
 
 def check_kind(kind: str) -> str:
@@ -42,20 +53,30 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def read(path: Path | str, kind: str, *, progress: Progress | None = None) -> tuple[Table, HeaderMatch]:
+def read(
+    path: Path | str, kind: str, *, progress: Progress | None = None
+) -> tuple[Table, HeaderMatch]:
     """Read a file and recognise its headers (pure: safe in a worker thread)."""
     table = read_table(path, check_kind(kind), progress=progress)
     return table, match_headers(table.headers, kind)
 
 
-def parse(table: Table, kind: str, mapping: Mapping[str, str] | None = None,
-          date_order: DateOrder | None = None) -> ParsedImport:
+def parse(
+    table: Table,
+    kind: str,
+    mapping: Mapping[str, str] | None = None,
+    date_order: DateOrder | None = None,
+) -> ParsedImport:
     """Check every row against the columns (``mapping``: header -> field overrides; pure)."""
     return parse_table(table, match_headers(table.headers, kind, mapping), kind, date_order)
 
 
-def read_file(path: Path | str, kind: str, mapping: Mapping[str, str] | None = None,
-              date_order: DateOrder | None = None) -> ParsedImport:
+def read_file(
+    path: Path | str,
+    kind: str,
+    mapping: Mapping[str, str] | None = None,
+    date_order: DateOrder | None = None,
+) -> ParsedImport:
     """Read and check a file in one step (pure)."""
     table, _ = read(path, kind)
     return parse(table, kind, mapping, date_order)
@@ -92,8 +113,10 @@ class ImportPreview:
     def summary(self) -> str:
         """'3 new, 2 updated, 10 unchanged' with the kind of record."""
         what = "visitors" if self.parsed.kind == VISITORS else "host households"
-        return (f"{what}: {self.count(NEW)} new, {self.count(UPDATE)} updated, "
-                f"{self.count(UNCHANGED)} unchanged")
+        return (
+            f"{what}: {self.count(NEW)} new, {self.count(UPDATE)} updated, "
+            f"{self.count(UNCHANGED)} unchanged"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +133,7 @@ class ImportResult:
 
 
 def preview(visit_id: int, parsed: ParsedImport) -> ImportPreview:
-    """Compare the checked rows with the database and list every change and problem; writes nothing."""
+    """Compare the checked rows with the database: every change and problem; writes nothing."""
     context = visit_context(visit_id)
     planner = plan_visitors if parsed.kind == VISITORS else plan_hosts
     plans, problems = planner(parsed, context)
@@ -127,15 +150,20 @@ def apply(visit_id: int, parsed: ParsedImport) -> ImportResult:
                 first = checked.errors[0]
                 raise ValidationError(
                     f"Nothing was imported: {len(checked.errors)} problem(s) in {parsed.source}, "
-                    f"the first at {first}.")
+                    f"the first at {first}."
+                )
             context = visit_context(visit_id)
             if parsed.kind == HOSTS:
                 touched = write_hosts(checked.plans, context)
             else:
                 touched = write_visitors(checked.plans, context)
             message = f"Imported {checked.summary()} from {Path(parsed.source).name}."
-            LogEntry.create(action="import", detail=message, at=dt.datetime.now().replace(microsecond=0))
+            LogEntry.create(
+                action="import", detail=message, at=dt.datetime.now().replace(microsecond=0)
+            )
     except peewee.IntegrityError as exc:
-        raise ValidationError(f"Nothing was imported: the database refused a value ({exc}).") from exc
+        raise ValidationError(
+            f"Nothing was imported: the database refused a value ({exc})."
+        ) from exc
     ids = {Entity(k): frozenset(v) for k, v in touched.items() if v}
     return ImportResult(Changes(ids, message), checked)

@@ -86,8 +86,13 @@ class _WorkerSignals(QObject):
 class _ReadTask(QRunnable):
     """Read and check a file (pure work, no database) in the thread pool."""
 
-    def __init__(self, token: int, job: Callable[[Callable[[int], None]], object],
-                 signals: _WorkerSignals, cancel: threading.Event) -> None:
+    def __init__(
+        self,
+        token: int,
+        job: Callable[[Callable[[int], None]], object],
+        signals: _WorkerSignals,
+        cancel: threading.Event,
+    ) -> None:
         super().__init__()
         self._token, self._job, self._signals, self._cancel = token, job, signals, cancel
 
@@ -128,7 +133,9 @@ class ProblemsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         problem = self._problems[index.row()]
@@ -141,8 +148,9 @@ class ProblemsModel(QAbstractTableModel):
             return _("error") if problem.severity == importing.ERROR else _("warning")
         return problem.message
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _(self.HEADERS[section])
         return None
@@ -154,9 +162,15 @@ class ImportDialog(QDialog):
     imported = Signal(object)
     preview_ready = Signal()
 
-    def __init__(self, parent: QWidget | None, visit_id: int,
-                 services: ImportServices | None = None, *, kind: str = VISITORS,
-                 pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        visit_id: int,
+        services: ImportServices | None = None,
+        *,
+        kind: str = VISITORS,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import from a spreadsheet"))
         self.resize(820, 620)
@@ -230,7 +244,9 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.changes_text)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setEnabled(False)
 
         layout = QVBoxLayout(self)
@@ -296,14 +312,17 @@ class ImportDialog(QDialog):
         def job(progress: Callable[[int], None]) -> object:
             table, _match = read(path, kind, progress=progress)
             return table, parse(table, kind, None, None)
+
         return job
 
-    def _parse_job(self, table: Table, kind: str, mapping: dict[str, str],
-                   order: DateOrder | None) -> Callable[[Callable[[int], None]], object]:
+    def _parse_job(
+        self, table: Table, kind: str, mapping: dict[str, str], order: DateOrder | None
+    ) -> Callable[[Callable[[int], None]], object]:
         parse = self._services.parse
 
         def job(progress: Callable[[int], None]) -> object:
             return table, parse(table, kind, mapping, order)
+
         return job
 
     def _start(self, job: Callable[[Callable[[int], None]], object]) -> None:
@@ -351,9 +370,17 @@ class ImportDialog(QDialog):
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self._combos.clear()
-        samples = {i: next((str(r.cells[i]) for r in (self._table.rows if self._table else ())
-                            if i < len(r.cells) and r.cells[i] is not None), "")
-                   for i in range(len(parsed.columns))}
+        samples = {
+            i: next(
+                (
+                    str(r.cells[i])
+                    for r in (self._table.rows if self._table else ())
+                    if i < len(r.cells) and r.cells[i] is not None
+                ),
+                "",
+            )
+            for i in range(len(parsed.columns))
+        }
         for i, (header, field) in enumerate(parsed.columns):
             if not header:
                 continue
@@ -362,8 +389,11 @@ class ImportDialog(QDialog):
             for spec in FIELDS[parsed.kind]:
                 combo.addItem(spec.label("en"), spec.name)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
-            label = QLabel(f"{header}  <span style='color:gray'>{samples[i][:30]}</span>"
-                           if samples[i] else header)
+            label = QLabel(
+                f"{header}  <span style='color:gray'>{samples[i][:30]}</span>"
+                if samples[i]
+                else header
+            )
             if not field:
                 label.setStyleSheet("font-weight: bold;")
             self.mapping_form.addRow(label, combo)
@@ -374,21 +404,33 @@ class ImportDialog(QDialog):
         parsed = preview.parsed
         where = _("sheet “{sheet}”, ").format(sheet=parsed.sheet) if parsed.sheet else ""
         self.status.setText(
-            _("{where}column names in row {row}: {summary}. {errors} error(s), {warnings} "
-              "warning(s).").format(where=where, row=parsed.header_row, summary=preview.summary(),
-                                   errors=len(preview.errors), warnings=len(preview.warnings)))
+            _(
+                "{where}column names in row {row}: {summary}. {errors} error(s), {warnings} "
+                "warning(s)."
+            ).format(
+                where=where,
+                row=parsed.header_row,
+                summary=preview.summary(),
+                errors=len(preview.errors),
+                warnings=len(preview.warnings),
+            )
+        )
         self.problems.set_problems(preview.problems)
-        lines = [f"{_('row')} {p.row}: {p.name}: {p.action}"
-                 + (f" ({'; '.join(p.changes)})" if p.changes else "")
-                 for p in preview.plans if p.action != "unchanged"][:2000]
+        lines = [
+            f"{_('row')} {p.row}: {p.name}: {p.action}"
+            + (f" ({'; '.join(p.changes)})" if p.changes else "")
+            for p in preview.plans
+            if p.action != "unchanged"
+        ][:2000]
         self.changes_text.setPlainText("\n".join(lines))
         self.import_button.setEnabled(preview.ok and bool(preview.plans))
 
     # ------------------------------------------------------------------ slots
 
     def _on_choose_button_clicked(self) -> None:
-        chooser = QFileDialog(self, _("Import a spreadsheet"), str(self._path.parent if self._path else ""),
-                              _FILTER)
+        chooser = QFileDialog(
+            self, _("Import a spreadsheet"), str(self._path.parent if self._path else ""), _FILTER
+        )
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.fileSelected.connect(self.load_file)
         chooser.open()
@@ -423,9 +465,14 @@ class ImportDialog(QDialog):
         super().done(result)
 
 
-def open_import_dialog(parent: QWidget | None, visit_id: int, *, kind: str = VISITORS,
-                       on_imported: Callable[[object], None] | None = None,
-                       path: Path | str | None = None) -> ImportDialog:
+def open_import_dialog(
+    parent: QWidget | None,
+    visit_id: int,
+    *,
+    kind: str = VISITORS,
+    on_imported: Callable[[object], None] | None = None,
+    path: Path | str | None = None,
+) -> ImportDialog:
     """Open the dialog window-modal (never blocking); File > Import calls this."""
     dialog = ImportDialog(parent, visit_id, kind=kind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

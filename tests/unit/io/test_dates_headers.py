@@ -25,8 +25,18 @@ from twinplanner.io.values import read_choice, read_language, split_items
 TODAY = dt.date(2027, 3, 1)
 
 
-@pytest.mark.parametrize("text", ["12.05.2009", "2009-05-12", "12/05/2009", "12-05-2009",
-                                  "12.5.2009", " 12.05.2009 ", "2009/05/12"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12.05.2009",
+        "2009-05-12",
+        "12/05/2009",
+        "12-05-2009",
+        "12.5.2009",
+        " 12.05.2009 ",
+        "2009/05/12",
+    ],
+)
 def test_usual_date_spellings_read_as_the_same_day(text: str) -> None:
     """Dotted, ISO, slashed and dashed dates all read as 12 May 2009 (day first by default)."""
     assert parse_date(text, today=TODAY).value == dt.date(2009, 5, 12)
@@ -34,8 +44,12 @@ def test_usual_date_spellings_read_as_the_same_day(text: str) -> None:
 
 def test_month_first_order_swaps_slashed_dates_but_not_dotted_ones() -> None:
     """05/12/2009 is 12 May when the month comes first; dotted dates are always day first."""
-    assert parse_date("05/12/2009", DateOrder.MONTH_FIRST, today=TODAY).value == dt.date(2009, 5, 12)
-    assert parse_date("05.12.2009", DateOrder.MONTH_FIRST, today=TODAY).value == dt.date(2009, 12, 5)
+    assert parse_date("05/12/2009", DateOrder.MONTH_FIRST, today=TODAY).value == dt.date(
+        2009, 5, 12
+    )
+    assert parse_date("05.12.2009", DateOrder.MONTH_FIRST, today=TODAY).value == dt.date(
+        2009, 12, 5
+    )
 
 
 def test_real_cells_and_excel_serials_are_dates() -> None:
@@ -69,24 +83,45 @@ def test_order_is_inferred_from_the_column_or_the_language_else_ambiguous() -> N
     assert infer_order(["05.06.2009", "2009-06-05", None, 3]) == (DateOrder.DAY_FIRST, False)
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("Geburtsdatum", "birth_date"), ("Date de naissance", "birth_date"),
-    ("Data nașterii", "birth_date"), ("DATE OF BIRTH", "birth_date"), ("Date of birth ", "birth_date"),
-    ("E-Mail", "email"), ("Courriel", "email"), ("Sprachen", "languages"), ("Limbi vorbite", "languages"),
-    ("Tierhaarallergie", "animal_allergies"), ("Allergies aux animaux", "animal_allergies"),
-    ("Raucher", "smoker"), ("Fumător", "smoker"), ("Stay together (party)", "party"),
-    ("Hébergés ensemble", "party"), ("full_name", "full_name"),
-])
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Geburtsdatum", "birth_date"),
+        ("Date de naissance", "birth_date"),
+        ("Data nașterii", "birth_date"),
+        ("DATE OF BIRTH", "birth_date"),
+        ("Date of birth ", "birth_date"),
+        ("E-Mail", "email"),
+        ("Courriel", "email"),
+        ("Sprachen", "languages"),
+        ("Limbi vorbite", "languages"),
+        ("Tierhaarallergie", "animal_allergies"),
+        ("Allergies aux animaux", "animal_allergies"),
+        ("Raucher", "smoker"),
+        ("Fumător", "smoker"),
+        ("Stay together (party)", "party"),
+        ("Hébergés ensemble", "party"),
+        ("full_name", "full_name"),
+    ],
+)
 def test_visitor_headers_are_recognised_in_four_languages(header: str, field: str) -> None:
-    """Headers in English, German, French and Romanian, any case, accents or spacing, find their field."""
+    """Headers in en, de, fr and ro, in any case, accents or spacing, find their field."""
     assert recognise(header, VISITORS)[0] == field
 
 
-@pytest.mark.parametrize(("header", "field"), [
-    ("Betten", "beds"), ("Lits", "beds"), ("Paturi", "beds"), ("Haustiere", "pets"),
-    ("Animale de companie", "pets"), ("Verfügbar bis", "available_until"), ("PLZ", "postcode"),
-    ("Ansprechpartner", "full_name"),
-])
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Betten", "beds"),
+        ("Lits", "beds"),
+        ("Paturi", "beds"),
+        ("Haustiere", "pets"),
+        ("Animale de companie", "pets"),
+        ("Verfügbar bis", "available_until"),
+        ("PLZ", "postcode"),
+        ("Ansprechpartner", "full_name"),
+    ],
+)
 def test_host_headers_are_recognised(header: str, field: str) -> None:
     """The host questionnaire's headers are recognised in every language."""
     assert recognise(header, HOSTS)[0] == field
@@ -104,7 +139,7 @@ def test_no_header_names_two_fields_of_the_same_kind() -> None:
 
 
 def test_split_names_and_their_language_are_found() -> None:
-    """'Nom' beside 'Prénom' is the family name; 'Nom' alone is the whole name; French is detected."""
+    """'Nom' beside 'Prénom' is the family name; 'Nom' alone the whole name; French found."""
     both = match_headers(["Nom", "Prénom", "Date de naissance"], VISITORS)
     assert both.fields == ("last_name", "first_name", "birth_date") and both.language == "fr"
     alone = match_headers(["Nom", "Téléphone"], VISITORS)
@@ -115,17 +150,24 @@ def test_split_names_and_their_language_are_found() -> None:
 
 def test_a_mapping_names_unrecognised_columns_and_can_ignore_columns() -> None:
     """A mapping gives a field to an unknown header and '' leaves a recognised one out."""
-    match = match_headers(["Teilnehmer*in", "Tel"], VISITORS, {"Teilnehmer*in": "full_name",
-                                                                "tel": ""})
+    match = match_headers(
+        ["Teilnehmer*in", "Tel"], VISITORS, {"Teilnehmer*in": "full_name", "tel": ""}
+    )
     assert match.fields == ("full_name", "")
 
 
 def test_mapping_files_are_checked(tmp_path: Path) -> None:
     """A mapping file must be a JSON object of known fields; errors name the file and the field."""
     good = tmp_path / "map.json"
-    good.write_text(json.dumps({"Teilnehmer*in": "full_name", "Geb.": "Geburtsdatum", "x": None}),
-                    encoding="utf-8")
-    assert load_mapping(good, VISITORS) == {"Teilnehmer*in": "full_name", "Geb.": "birth_date", "x": ""}
+    good.write_text(
+        json.dumps({"Teilnehmer*in": "full_name", "Geb.": "Geburtsdatum", "x": None}),
+        encoding="utf-8",
+    )
+    assert load_mapping(good, VISITORS) == {
+        "Teilnehmer*in": "full_name",
+        "Geb.": "birth_date",
+        "x": "",
+    }
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"Farbe": "colour"}), encoding="utf-8")
     with pytest.raises(ValidationError, match="colour"):
@@ -138,10 +180,20 @@ def test_mapping_files_are_checked(tmp_path: Path) -> None:
         load_mapping(tmp_path / "missing.json", VISITORS)
 
 
-@pytest.mark.parametrize(("text", "code"), [("Französisch", "fr"), ("français", "fr"),
-                                            ("roumain", "ro"), ("Română", "ro"), ("GERMAN", "de"),
-                                            ("de-AT", "de"), ("العربية", "ar"), ("en", "en"),
-                                            ("Türkisch", "tr")])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Französisch", "fr"),
+        ("français", "fr"),
+        ("roumain", "ro"),
+        ("Română", "ro"),
+        ("GERMAN", "de"),
+        ("de-AT", "de"),
+        ("العربية", "ar"),
+        ("en", "en"),
+        ("Türkisch", "tr"),
+    ],
+)
 def test_language_names_in_many_spellings_give_iso_codes(text: str, code: str) -> None:
     """Language names in en/de/fr/ro, own names and codes are read as ISO 639-1 codes."""
     assert read_language(text) == code

@@ -1,4 +1,4 @@
-"""Reading ugly real-world spreadsheets: encodings, delimiters, title rows, merged cells, garbage."""
+"""Reading ugly real-world spreadsheets: encodings, delimiters, title rows, merged cells."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_encoding_detection_falls_back_from_utf8_to_windows_1252() -> None:
 
 def test_ugly_xlsx_title_row_merged_cells_blank_rows_and_dates(tmp_path: Path) -> None:
     """The header is found under a merged title; blank rows go; merged 'Famille' fills both rows;
-    trailing spaces go; real date cells and text dates both become dates; row numbers are Excel's."""
+    trailing spaces go; date cells and text dates both become dates; row numbers are Excel's."""
     table = read_table(ugly_xlsx(tmp_path / "ugly.xlsx"), VISITORS)
     assert table.ok and table.format == "xlsx" and table.header_row == 3
     assert table.headers[:2] == ("Nom", "Prénom")
@@ -61,7 +61,9 @@ def test_ugly_xlsx_title_row_merged_cells_blank_rows_and_dates(tmp_path: Path) -
     parsed = parse_table(table, match_headers(table.headers, VISITORS), VISITORS)
     assert parsed.errors == ()
     by_row = {r.row: r.values for r in parsed.records}
-    assert by_row[4]["full_name"] == "Élodie Lefèvre" and by_row[5]["full_name"] == "François Lefèvre"
+    assert (
+        by_row[4]["full_name"] == "Élodie Lefèvre" and by_row[5]["full_name"] == "François Lefèvre"
+    )
     assert by_row[4]["birth_date"] == dt.date(1968, 3, 14)
     assert by_row[5]["birth_date"] == dt.date(1965, 11, 2)
     assert by_row[8]["birth_date"] == dt.date(1984, 2, 29)
@@ -73,15 +75,22 @@ def test_file_problems_are_reported_not_raised(tmp_path: Path) -> None:
     """A missing file, a folder, an old .xls, an empty file and a damaged zip each give a report."""
     assert "no file" in read_table(tmp_path / "nope.csv", VISITORS).problems[0]
     assert "folder" in read_table(tmp_path, VISITORS).problems[0]
-    assert ".xls" in read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, VISITORS).problems[0]
+    assert (
+        ".xls"
+        in read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, VISITORS).problems[0]
+    )
     assert "empty" in read_bytes(b"", VISITORS).problems[0]
     assert "XLSX" in read_bytes(b"PK\x03\x04garbage", VISITORS).problems[0]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=2000),
-                 st.binary(max_size=2000).map(lambda b: b"PK\x03\x04" + b),
-                 st.binary(max_size=500).map(lambda b: b"\xef\xbb\xbfName;Vorname\n" + b)))
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.binary(max_size=2000).map(lambda b: b"PK\x03\x04" + b),
+        st.binary(max_size=500).map(lambda b: b"\xef\xbb\xbfName;Vorname\n" + b),
+    )
+)
 def test_random_bytes_never_crash_the_reader(data: bytes) -> None:
     """Any bytes give a Table with a header or a problem, and the checker never raises on it."""
     table = read_bytes(data, VISITORS, source="random.bin")
@@ -95,12 +104,16 @@ _cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=1
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(_cell, min_size=1, max_size=6), max_size=12),
-       st.sampled_from([",", ";", "\t"]), st.booleans())
-def test_random_csv_text_never_crashes_the_reader(rows: list[list[str]], delimiter: str,
-                                                  with_header: bool) -> None:
+@given(
+    st.lists(st.lists(_cell, min_size=1, max_size=6), max_size=12),
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+)
+def test_random_csv_text_never_crashes_the_reader(
+    rows: list[list[str]], delimiter: str, with_header: bool
+) -> None:
     """Random CSV text, with or without real headers, gives a report and checked records."""
-    lines = (["Name", "Geburtsdatum", "Sprachen"] if with_header else [])
+    lines = ["Name", "Geburtsdatum", "Sprachen"] if with_header else []
     text = "\n".join([delimiter.join(lines)] + [delimiter.join(r) for r in rows])
     table = read_bytes(text.encode("utf-8"), VISITORS, source="random.csv")
     parsed = parse_table(table, match_headers(table.headers, VISITORS), VISITORS)

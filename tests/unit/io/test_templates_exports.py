@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from twinplanner.data import queries
-from twinplanner.data.models import Household, HostOffer, Participation, Person
+from twinplanner.data.models import HostOffer, Household, Participation, Person
 from twinplanner.domain.errors import TwinPlannerError, ValidationError
 from twinplanner.io import export as export_io
 from twinplanner.io.export import Sheet, write_csv, write_table
@@ -37,7 +37,8 @@ def _fill(path: Path, kind: str, lang: str, rows: list[dict[str, object]]) -> No
 
 
 def test_visitor_template_in_german_has_dropdowns_instructions_and_dates(
-        demo_db: tuple[Path, int], tmp_path: Path) -> None:
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """The template speaks German, lists the visit's dates, offers dropdowns and is private."""
     _, visit_id = demo_db
     path = exporting.template("visitors", visit_id, tmp_path / "besucher.xlsx", lang="de")
@@ -57,53 +58,98 @@ def test_visitor_template_in_german_has_dropdowns_instructions_and_dates(
     assert len(lists) >= 5  # yes/no, gender, role, languages, animals
 
 
-def test_filled_template_imports_back_without_mapping(demo_db: tuple[Path, int],
-                                                      tmp_path: Path) -> None:
-    """A French partner fills the French template with dropdown words; it imports with no mapping."""
+def test_filled_template_imports_back_without_mapping(
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
+    """A French partner fills the French template with dropdown words; no mapping is needed."""
     _, visit_id = demo_db
     path = exporting.template("visitors", visit_id, tmp_path / "visiteurs.xlsx", lang="fr")
-    _fill(path, "visitors", "fr", [
-        {"full_name": "Camille Rousseau", "gender": "féminin", "birth_date": dt.datetime(2010, 6, 1),
-         "languages": "Français, Allemand", "animal_allergies": "chat", "smoker": "non",
-         "party": "Rousseau", "role": "joueuse", "consent_photos": "oui"},
-        {"full_name": "Hugo Rousseau", "gender": "masculin", "birth_date": "03/09/1978",
-         "languages": "Français", "party": "Rousseau", "role": "accompagnateur"},
-    ])
+    _fill(
+        path,
+        "visitors",
+        "fr",
+        [
+            {
+                "full_name": "Camille Rousseau",
+                "gender": "féminin",
+                "birth_date": dt.datetime(2010, 6, 1),
+                "languages": "Français, Allemand",
+                "animal_allergies": "chat",
+                "smoker": "non",
+                "party": "Rousseau",
+                "role": "joueuse",
+                "consent_photos": "oui",
+            },
+            {
+                "full_name": "Hugo Rousseau",
+                "gender": "masculin",
+                "birth_date": "03/09/1978",
+                "languages": "Français",
+                "party": "Rousseau",
+                "role": "accompagnateur",
+            },
+        ],
+    )
     table, match = importing.read(path, "visitors")
     assert match.unrecognised == () and table.sheet == "Visiteurs"
     result = importing.apply(visit_id, importing.parse(table, "visitors"))
     assert "2 new" in result.message
     camille = Person.get(Person.full_name == "Camille Rousseau")
     assert (camille.gender, camille.languages, camille.animal_allergies, camille.role) == (
-        "female", "fr,de", "cat", "player")
+        "female",
+        "fr,de",
+        "cat",
+        "player",
+    )
     assert camille.consent_photos and camille.birth_date == dt.date(2010, 6, 1)
     hugo = Person.get(Person.full_name == "Hugo Rousseau")
     assert hugo.birth_date == dt.date(1978, 9, 3) and hugo.role == "chaperone"
-    assert Participation.get(Participation.person == camille).party_id == \
-        Participation.get(Participation.person == hugo).party_id
+    assert (
+        Participation.get(Participation.person == camille).party_id
+        == Participation.get(Participation.person == hugo).party_id
+    )
 
 
-def test_host_questionnaire_in_romanian_imports_back(demo_db: tuple[Path, int], tmp_path: Path) -> None:
+def test_host_questionnaire_in_romanian_imports_back(
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """The Romanian host questionnaire, filled in, creates a household offering beds."""
     _, visit_id = demo_db
     path = exporting.template("hosts", visit_id, tmp_path / "gazde.xlsx", lang="ro")
-    _fill(path, "hosts", "ro", [{"full_name": "Mihaela Ionescu", "address": "Strada Mare 4",
-                                 "beds": 2, "pets": "câine", "smoking": "nu",
-                                 "gender_preference": "doar femei",
-                                 "available_from": dt.datetime(2027, 5, 13)}])
+    _fill(
+        path,
+        "hosts",
+        "ro",
+        [
+            {
+                "full_name": "Mihaela Ionescu",
+                "address": "Strada Mare 4",
+                "beds": 2,
+                "pets": "câine",
+                "smoking": "nu",
+                "gender_preference": "doar femei",
+                "available_from": dt.datetime(2027, 5, 13),
+            }
+        ],
+    )
     table, match = importing.read(path, "hosts")
     assert match.unrecognised == ()
     importing.apply(visit_id, importing.parse(table, "hosts"))
     household = Household.get(Household.contact_name == "Mihaela Ionescu")
-    assert (household.pets, household.gender_preference, household.beds) == ("dog", "female_only", 2)
+    assert (household.pets, household.gender_preference, household.beds) == (
+        "dog",
+        "female_only",
+        2,
+    )
     offer = HostOffer.get(HostOffer.household == household)
     assert offer.available_from == dt.datetime(2027, 5, 13, 0, 0)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @pytest.mark.parametrize("kind", ["visitors", "hosts"])
-def test_exports_read_back_as_unchanged(demo_db: tuple[Path, int], tmp_path: Path,
-                                        kind: str, suffix: str) -> None:
+def test_exports_read_back_as_unchanged(
+    demo_db: tuple[Path, int], tmp_path: Path, kind: str, suffix: str
+) -> None:
     """Exporting visitors or hosts and importing the file again changes nothing."""
     _, visit_id = demo_db
     path = exporting.export(kind, visit_id, tmp_path / f"out{suffix}", lang="de")
@@ -124,8 +170,14 @@ def test_placements_and_whole_visit_exports(demo_db: tuple[Path, int], tmp_path:
     guests = sum(1 for p in queries.visit_people(visit_id) if p.is_guest)
     assert len(text.strip().splitlines()) == guests + 1
     book = openpyxl.load_workbook(exporting.export("visit", visit_id, tmp_path / "visit.xlsx"))
-    assert book.sheetnames == ["Visit", "Visitors", "Parties", "Host households", "Placements",
-                               "Programme"]
+    assert book.sheetnames == [
+        "Visit",
+        "Visitors",
+        "Parties",
+        "Host households",
+        "Placements",
+        "Programme",
+    ]
     assert book["Programme"].max_row > 5 and isinstance(book["Programme"]["A2"].value, dt.datetime)
     with pytest.raises(ValidationError, match=r"\.xlsx"):
         exporting.export("visit", visit_id, tmp_path / "visit.csv")
@@ -134,15 +186,16 @@ def test_placements_and_whole_visit_exports(demo_db: tuple[Path, int], tmp_path:
 
 
 def test_csv_cells_never_become_formulas_and_delimiter_is_chosen(tmp_path: Path) -> None:
-    """A name starting with '=' is written as text; phone numbers keep their '+'; ';' is possible."""
-    sheet = Sheet("t", ("Name", "Phone"), (("=HYPERLINK(\"x\")", "+33 6 11 22"),))
+    """A name starting with '=' is written as text; phones keep their '+'; ';' is possible."""
+    sheet = Sheet("t", ("Name", "Phone"), (('=HYPERLINK("x")', "+33 6 11 22"),))
     text = write_csv(tmp_path / "t.csv", sheet, delimiter=";").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
-    assert rows[1] == ["'=HYPERLINK(\"x\")", "+33 6 11 22"]
+    assert rows[1] == ['\'=HYPERLINK("x")', "+33 6 11 22"]
 
 
-def test_failed_export_leaves_the_old_file_and_no_temporary(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_export_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """When writing fails half-way, the previous export is still whole and no stray file is left."""
     target = tmp_path / "visitors.csv"
     target.write_text("old export\n", encoding="utf-8")

@@ -13,8 +13,8 @@ from tests.factories_import import german_semicolon_cp1252, ugly_xlsx, utf8_bom_
 from twinplanner.data.db import close_database, open_database
 from twinplanner.data.models import (
     Club,
-    Household,
     HostOffer,
+    Household,
     Membership,
     Participation,
     Party,
@@ -44,7 +44,7 @@ def _csv(path: Path, text: str) -> Path:
 
 BAD_LIST = (
     "Full name,Date of birth,Languages,Smoker\n"
-    "Ana Popescu,1984-02-29,\"Romanian, French\",no\n"
+    'Ana Popescu,1984-02-29,"Romanian, French",no\n'
     ",1990-01-01,French,no\n"
     "Jean Dupont,1999-02-31,French,no\n"
     "Zoé Martin,2001-04-04,Klingon,no\n"
@@ -60,9 +60,10 @@ def _db_bytes(path: Path) -> bytes:
     return data
 
 
-def test_preview_lists_every_problem_by_row_and_column(visit_db: tuple[Path, int],
-                                                       tmp_path: Path) -> None:
-    """Missing name, impossible date, unknown language and duplicate person each name row and column."""
+def test_preview_lists_every_problem_by_row_and_column(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
+    """Missing name, impossible date, unknown language and duplicate each name row and column."""
     _, visit_id = visit_db
     parsed = importing.read_file(_csv(tmp_path / "bad.csv", BAD_LIST), "visitors")
     preview = importing.preview(visit_id, parsed)
@@ -77,8 +78,9 @@ def test_preview_lists_every_problem_by_row_and_column(visit_db: tuple[Path, int
     assert not preview.ok and Person.select().count() == 0
 
 
-def test_failed_import_leaves_the_database_byte_for_byte(visit_db: tuple[Path, int],
-                                                         tmp_path: Path) -> None:
+def test_failed_import_leaves_the_database_byte_for_byte(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """Applying a list with errors writes nothing: the database file's bytes do not change."""
     path, visit_id = visit_db
     make_person("Élodie Lefèvre")
@@ -89,8 +91,9 @@ def test_failed_import_leaves_the_database_byte_for_byte(visit_db: tuple[Path, i
     assert _db_bytes(path) == before
 
 
-def test_a_failure_half_way_through_rolls_everything_back(visit_db: tuple[Path, int], tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_half_way_through_rolls_everything_back(
+    visit_db: tuple[Path, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """When writing fails after people were inserted, none of them stay: one transaction."""
     path, visit_id = visit_db
     before = _db_bytes(path)
@@ -106,9 +109,10 @@ def test_a_failure_half_way_through_rolls_everything_back(visit_db: tuple[Path, 
     assert _db_bytes(path) == before
 
 
-def test_visitors_join_the_visit_grouped_into_parties(visit_db: tuple[Path, int],
-                                                      tmp_path: Path) -> None:
-    """Each visitor becomes a guest of the visit; the party column groups the Müllers as a couple."""
+def test_visitors_join_the_visit_grouped_into_parties(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
+    """Each visitor becomes a guest; the party column groups the Müllers as a couple."""
     _, visit_id = visit_db
     parsed = importing.read_file(german_semicolon_cp1252(tmp_path / "de.csv"), "visitors")
     result = importing.apply(visit_id, parsed)
@@ -129,18 +133,25 @@ def test_visitors_join_the_visit_grouped_into_parties(visit_db: tuple[Path, int]
     assert Party.select().count() == 3
 
 
-def test_reimport_updates_people_and_says_what_changed(visit_db: tuple[Path, int],
-                                                       tmp_path: Path) -> None:
+def test_reimport_updates_people_and_says_what_changed(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """A corrected list updates the people already there (by name and birth date, or e-mail)."""
     _, visit_id = visit_db
-    first = _csv(tmp_path / "v1.csv", "Full name,Date of birth,Phone,E-mail\n"
-                 "Ana Popescu,1984-02-29,+33 6 11,ana@example.ro\n"
-                 "Jean Dupont,1990-01-01,,jean@example.fr\n")
+    first = _csv(
+        tmp_path / "v1.csv",
+        "Full name,Date of birth,Phone,E-mail\n"
+        "Ana Popescu,1984-02-29,+33 6 11,ana@example.ro\n"
+        "Jean Dupont,1990-01-01,,jean@example.fr\n",
+    )
     importing.apply(visit_id, importing.read_file(first, "visitors"))
-    second = _csv(tmp_path / "v2.csv", "Full name,Date of birth,Phone,E-mail\n"
-                  "Ana Popescu,1984-02-29,+33 6 22,ana@example.ro\n"
-                  "Jean-Pierre Dupont,1990-01-01,,jean@example.fr\n"
-                  "Zoé Martin,2001-04-04,,\n")
+    second = _csv(
+        tmp_path / "v2.csv",
+        "Full name,Date of birth,Phone,E-mail\n"
+        "Ana Popescu,1984-02-29,+33 6 22,ana@example.ro\n"
+        "Jean-Pierre Dupont,1990-01-01,,jean@example.fr\n"
+        "Zoé Martin,2001-04-04,,\n",
+    )
     preview = importing.preview(visit_id, importing.read_file(second, "visitors"))
     assert (preview.count("new"), preview.count("update"), preview.count("unchanged")) == (1, 2, 0)
     changes = {p.name: p.changes for p in preview.plans}
@@ -155,13 +166,19 @@ def test_reimport_updates_people_and_says_what_changed(visit_db: tuple[Path, int
     assert again.count("unchanged") == 3
 
 
-def test_known_person_from_another_visit_joins_without_a_duplicate(visit_db: tuple[Path, int],
-                                                                   tmp_path: Path) -> None:
+def test_known_person_from_another_visit_joins_without_a_duplicate(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """Someone already stored (last year's visit) is matched and added to this visit."""
     _, visit_id = visit_db
     known = make_person("Ana Popescu", dt.date(1984, 2, 29))
-    parsed = importing.read_file(_csv(tmp_path / "v.csv", "Nume,Prenume,Data nașterii,Cazați împreună\n"
-                                      "Popescu,Ana,29.02.1984,Popescu\n"), "visitors")
+    parsed = importing.read_file(
+        _csv(
+            tmp_path / "v.csv",
+            "Nume,Prenume,Data nașterii,Cazați împreună\nPopescu,Ana,29.02.1984,Popescu\n",
+        ),
+        "visitors",
+    )
     preview = importing.preview(visit_id, parsed)
     assert preview.plans[0].target_id == known.id and "joins the visit" in preview.plans[0].changes
     importing.apply(visit_id, parsed)
@@ -169,8 +186,9 @@ def test_known_person_from_another_visit_joins_without_a_duplicate(visit_db: tup
     assert Participation.get(Participation.person == known).party.name == "Popescu"
 
 
-def test_ambiguous_dates_are_a_question_until_answered(visit_db: tuple[Path, int],
-                                                       tmp_path: Path) -> None:
+def test_ambiguous_dates_are_a_question_until_answered(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """An English list with 05/06/2009 asks for the order; the answer decides the date."""
     _, visit_id = visit_db
     path = _csv(tmp_path / "v.csv", "Full name,Date of birth\nAna Pop,05/06/2009\n")
@@ -180,8 +198,9 @@ def test_ambiguous_dates_are_a_question_until_answered(visit_db: tuple[Path, int
     assert answered.errors == () and answered.records[0].values["birth_date"] == dt.date(2009, 5, 6)
 
 
-def test_xlsx_import_with_clubs_mapping_and_romanian_names(visit_db: tuple[Path, int],
-                                                           tmp_path: Path) -> None:
+def test_xlsx_import_with_clubs_mapping_and_romanian_names(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """The ugly workbook imports; a mapped 'Chor' column creates the club and memberships."""
     _, visit_id = visit_db
     table, match = importing.read(ugly_xlsx(tmp_path / "u.xlsx"), "visitors")
@@ -190,8 +209,9 @@ def test_xlsx_import_with_clubs_mapping_and_romanian_names(visit_db: tuple[Path,
     assert "4 new" in result.message
     lefevre = Party.get(Party.name == "Lefèvre")
     assert lefevre.kind == "couple" and lefevre.participations.count() == 2
-    bom = importing.read_file(utf8_bom_csv(tmp_path / "b.csv"), "visitors",
-                              mapping={"Party": "club"})
+    bom = importing.read_file(
+        utf8_bom_csv(tmp_path / "b.csv"), "visitors", mapping={"Party": "club"}
+    )
     importing.apply(visit_id, bom)
     club = Club.get(Club.name == "Țăranu")
     assert Membership.select().where(Membership.club == club).count() == 2
@@ -200,13 +220,16 @@ def test_xlsx_import_with_clubs_mapping_and_romanian_names(visit_db: tuple[Path,
     assert fold("ţaranu") in Person.get(Person.email == "stefan@example.ro").search_key
 
 
-def test_hosts_create_households_with_offers_and_update_on_reimport(visit_db: tuple[Path, int],
-                                                                    tmp_path: Path) -> None:
+def test_hosts_create_households_with_offers_and_update_on_reimport(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """Hosts become households offering beds for the visit; a second list updates them."""
     _, visit_id = visit_db
-    text = ("Gastgeber;Adresse;PLZ;Ort;Betten;Doppelbetten;Haustiere;Verfügbar bis;Raucherhaushalt\n"
-            "Sabine Müller;Lindenstraße 3;67551;Lindenfeld;3;1;Katze, Hund;15.05.2027;nein\n"
-            "Ioana Țăranu;Am Markt 1;67551;Lindenfeld;2;;;;ja\n")
+    text = (
+        "Gastgeber;Adresse;PLZ;Ort;Betten;Doppelbetten;Haustiere;Verfügbar bis;Raucherhaushalt\n"
+        "Sabine Müller;Lindenstraße 3;67551;Lindenfeld;3;1;Katze, Hund;15.05.2027;nein\n"
+        "Ioana Țăranu;Am Markt 1;67551;Lindenfeld;2;;;;ja\n"
+    )
     first = _csv(tmp_path / "h1.csv", text)
     result = importing.apply(visit_id, importing.read_file(first, "hosts"))
     assert result.changes.touches(Entity.HOUSEHOLD)
@@ -225,8 +248,9 @@ def test_hosts_create_households_with_offers_and_update_on_reimport(visit_db: tu
 
 
 def test_existing_household_joins_the_visit_and_impossible_beds_are_refused(
-        visit_db: tuple[Path, int], tmp_path: Path) -> None:
-    """A stored household is matched by name and offers beds; 2 double beds in 3 beds is an error."""
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
+    """A stored household is matched by name and offers beds; 2 double beds in 3 is an error."""
     _, visit_id = visit_db
     known = make_host(None, "Klaus Meyer", beds=2)
     ok = _csv(tmp_path / "h.csv", "Contact name,Beds\nKlaus Meyer,3\n")
