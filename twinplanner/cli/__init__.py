@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.transfer",
     "twinplanner.cli.programme",
     "twinplanner.cli.housing",
+    "twinplanner.cli.printing",
 )
 
 EXIT_OK = 0
