@@ -136,6 +136,11 @@ def propose(
         if change is not None:
             changes.append(change)
     notes = list(plan.notes)
+    if not plan.tasks:
+        notes.append(
+            "Nothing to plan: every match, concert and rehearsal is already in the "
+            "programme and fixed."
+        )
     if result.status == "unknown":
         notes.append("The planner found no timetable within its time limit; try a longer limit.")
     return Proposal(snap.visit_id, tuple(changes), result.unplaced, tuple(notes), result)

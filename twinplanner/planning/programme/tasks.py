@@ -108,7 +108,11 @@ def _task_of(
         key=f.key,
         kind=EventKind.MATCH.value,
         title=f.title,
-        minutes=snap.settings.minutes_for_match(f.category),
+        minutes=(
+            int((existing.ends_at - existing.starts_at).total_seconds() // 60)
+            if existing
+            else snap.settings.minutes_for_match(f.category)
+        ),
         venue_ids=pitch_ids,
         club_ids=f.club_ids,
         category=f.category,

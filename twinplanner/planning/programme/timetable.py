@@ -144,8 +144,9 @@ class _Builder:
                     if closes <= opens or closes == dt.time(23, 59, 59)
                     else dt.datetime.combine(day, closes)
                 )
-                earliest = [day_open, arrive]
-                latest_end = [day_close, leave]
+                # the programme's day (day_start to day_end) bounds what the planner places
+                earliest = [day_open, arrive, dt.datetime.combine(day, s.day_start)]
+                latest_end = [day_close, leave, dt.datetime.combine(day, s.day_end)]
                 if task.not_before:
                     earliest.append(task.not_before)
                 if task.deadline:
@@ -160,7 +161,15 @@ class _Builder:
                 if task.start_window:
                     hi = min(hi, self.floor(dt.datetime.combine(day, task.start_window[1])))
                 if lo <= hi:
-                    windows.append(_Window(v.id, k, lo, hi, self.ceil(day_open)))
+                    windows.append(
+                        _Window(
+                            v.id,
+                            k,
+                            lo,
+                            hi,
+                            self.ceil(max(day_open, dt.datetime.combine(day, s.day_start))),
+                        )
+                    )
         if not windows:
             self.reasons[task.key] = self._why_no_window(task, venues, fitting, people, minors)
         return windows
