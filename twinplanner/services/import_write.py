@@ -23,6 +23,8 @@ from twinplanner.domain.text import fold
 from twinplanner.services.import_match import NEW, UNCHANGED, RowPlan, VisitContext
 from twinplanner.services.keys import household_key, person_key
 
+COUPLE_AGE_GAP = 16  # two adults of one name further apart in age are parent and child
+
 
 def insert_rows(model: type[BaseModel], rows: Sequence[Mapping[str, object]]) -> list[int]:
     """Insert rows with the model's defaults filled in; returns the new ids (raw SQL, for speed)."""
@@ -209,17 +211,19 @@ def _settle_party_kinds(visit_id: int, party_ids: set[int], day: dt.date) -> Non
 
 
 def _kind_of(people: list[tuple[str, object]], day: dt.date) -> str:
+    """Single, couple (two adults of one name, close in age), family, or friends."""
     if len(people) <= 1:
         return PartyKind.SINGLE.value
     surnames = {fold(name.split()[-1]) for name, _ in people if name.split()}
     if len(surnames) > 1:
         return PartyKind.FRIENDS.value
-    adults = [
-        b for _, b in people if not isinstance(b, dt.date) or (age_on(b, day) or 0) >= ADULT_AGE
-    ]
-    return (
-        PartyKind.COUPLE.value if len(people) == 2 and len(adults) == 2 else PartyKind.FAMILY.value
-    )
+    births = [b for _, b in people]
+    adults = [b for b in births if not isinstance(b, dt.date) or (age_on(b, day) or 0) >= ADULT_AGE]
+    if len(people) == 2 and len(adults) == 2:
+        known = [b for b in births if isinstance(b, dt.date)]
+        if len(known) < 2 or abs(known[0].year - known[1].year) < COUPLE_AGE_GAP:
+            return PartyKind.COUPLE.value
+    return PartyKind.FAMILY.value
 
 
 def _write_clubs(

@@ -121,3 +121,36 @@ def test_random_csv_text_never_crashes_the_reader(
         assert str(problem)
     for record in parsed.records:
         assert record.row >= 1
+
+
+def test_fast_xlsx_reader_gives_the_same_values_as_openpyxl(tmp_path: Path) -> None:
+    """Booleans, whole and decimal numbers, dates, date-times, inline text and gaps read alike."""
+    import openpyxl
+
+    from twinplanner.io.xlsx_fast import read_sheet_values
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Beds", "Share", "Born", "Arrives", "Smoker"])
+    sheet.append(["Ana", 2, 0.5, dt.date(1984, 2, 29), dt.datetime(2027, 5, 12, 17, 30), True])
+    sheet.append([None, None, None, None, None, False])
+    sheet["H7"] = "far away"
+    path = tmp_path / "types.xlsx"
+    book.save(path)
+    ugly = ugly_xlsx(tmp_path / "ugly.xlsx")
+    for file in (path, ugly):
+        wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        fast = read_sheet_values(wb, wb.active)
+        slow = [list(r) for r in wb.active.iter_rows(values_only=True)]
+
+        def trim(rows: list[list[object]]) -> list[tuple[object, ...]]:
+            out = [
+                tuple(r[: max([i + 1 for i, c in enumerate(r) if c is not None] or [0])])
+                for r in rows
+            ]
+            while out and not out[-1]:
+                out.pop()
+            return out
+
+        assert trim(fast) == trim(slow)
+        wb.close()

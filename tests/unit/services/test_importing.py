@@ -260,3 +260,36 @@ def test_existing_household_joins_the_visit_and_impossible_beds_are_refused(
     bad = _csv(tmp_path / "bad.csv", "Contact name,Beds,Double beds\nEva Roth,3,2\n")
     problems = importing.preview(visit_id, importing.read_file(bad, "hosts")).errors
     assert problems and problems[0].row == 2 and "double beds" in problems[0].message
+
+
+def test_corrected_parties_move_people_and_drop_emptied_parties(
+    visit_db: tuple[Path, int], tmp_path: Path
+) -> None:
+    """A second list that moves Zoé to the Martins regroups her; her old, empty party goes."""
+    _, visit_id = visit_db
+    first = _csv(
+        tmp_path / "p1.csv",
+        "Full name,Date of birth,Party\nPaul Martin,1970-01-01,Martin\nZoé Martin,2001-04-04,Zoé\n",
+    )
+    importing.apply(visit_id, importing.read_file(first, "visitors"))
+    assert Party.select().count() == 2
+    second = _csv(tmp_path / "p2.csv", first.read_text().replace(",Zoé\n", ",Martin\n"))
+    preview = importing.preview(visit_id, importing.read_file(second, "visitors"))
+    assert [p.changes for p in preview.plans if p.action == "update"] == [("party: Zoé → Martin",)]
+    importing.apply(visit_id, preview.parsed)
+    assert [p.name for p in Party.select()] == ["Martin"]
+    assert Party.get().kind == "family" and Party.get().participations.count() == 2
+
+
+@pytest.mark.slow
+def test_ten_thousand_rows_import_in_one_go(visit_db: tuple[Path, int], tmp_path: Path) -> None:
+    """10,000 visitors from a CSV import completely; importing the file again changes nothing."""
+    from tests.factories_import import big_csv
+
+    _, visit_id = visit_db
+    path = big_csv(tmp_path / "big.csv", 10_000)
+    result = importing.apply(visit_id, importing.read_file(path, "visitors"))
+    assert "10000 new" in result.message
+    assert Person.select().count() == Participation.select().count() == 10_000
+    again = importing.preview(visit_id, importing.read_file(path, "visitors"))
+    assert again.count("unchanged") == 10_000
