@@ -150,6 +150,7 @@ def build_candidates(
     ]
     class_masks = [sum(1 << i for i in members) for members in class_list]
     class_of = {i: c for c, members in enumerate(class_list) for i in members}
+    spread_order = sorted(range(len(households)), key=lambda i: (identical[i][0], i))
     area_masks: dict[str, int] = defaultdict(int)
     for i, h in enumerate(households):
         area_masks[problem.settings.area_of(h.district)] |= 1 << i
@@ -165,6 +166,7 @@ def build_candidates(
             picked = _prune(
                 problem, party, mask, limit, class_list, class_masks, home_mask, identical, index
             )
+            _widen(party, mask, limit + limit // 3, spread_order, identical, picked)
         extra = must_include.get(party.id)
         if extra is not None and extra in index and mask >> index[extra] & 1:
             picked.update(identical[index[extra]])
@@ -217,19 +219,43 @@ def _prune(
         if mask & class_masks[c] & ~home_mask:
             scored.append((-base, c, 1, mask & (everywhere ^ home_mask)))
     scored.sort(key=lambda t: t[:3])
+    best = limit  # then _widen adds a third more from all households
     for _, c, _, sub in scored:
         members = class_list[c]
         n = len(members)
         start = _spread(party.id, n)
         for step in range(n):
-            if len(picked) >= limit:
+            if len(picked) >= best:
                 break
             i = members[(start + step) % n]
             if sub >> i & 1 and i not in picked:
                 picked.update(identical[i])
-        if len(picked) >= limit:
+        if len(picked) >= best:
             break
     return picked
+
+
+def _widen(
+    party: Party,
+    mask: int,
+    limit: int,
+    order: list[int],
+    identical: dict[int, tuple[int, ...]],
+    picked: set[int],
+) -> None:
+    """Add allowed households from anywhere, in a window that differs per party.
+
+    Candidates from the best groups alone crowd every party into the same households; these
+    give the planner room to move parties out of the way.
+    """
+    n = len(order)
+    start = _spread(party.id + 7919, n)
+    for step in range(n):
+        if len(picked) >= limit:
+            return
+        i = order[(start + step) % n]
+        if mask >> i & 1 and i not in picked:
+            picked.update(identical[i])
 
 
 def include(problem: HousingProblem, cands: Candidates, placement: dict[int, int]) -> Candidates:

@@ -8,7 +8,7 @@ from twinplanner.planning.housing import minors
 from twinplanner.planning.housing.candidates import Candidates, bit_indices, build_candidates
 from twinplanner.planning.housing.problem import Household, HousingProblem, Party
 from twinplanner.planning.housing.rules import bed_use, fits
-from twinplanner.planning.housing.scoring import pair_points
+from twinplanner.planning.housing.scoring import base_points, soft_key, specific_points
 
 
 class _Load:
@@ -20,15 +20,16 @@ class _Load:
         self.couples: dict[int, int] = defaultdict(int)
         self.minors: dict[int, int] = defaultdict(int)
         self.locked_minors: dict[int, int] = defaultdict(int)
+        self.use = {p.id: bed_use(p) for p in problem.parties}
 
     def add(self, party: Party, hid: int, sign: int = 1) -> None:
-        people, couples = bed_use(party)
+        people, couples = self.use[party.id]
         self.people[hid] += sign * people
         self.couples[hid] += sign * couples
         self.minors[hid] += sign * party.minors
 
     def room(self, party: Party, household: Household) -> bool:
-        people, couples = bed_use(party)
+        people, couples = self.use[party.id]
         hid = household.id
         return fits(household, self.people[hid] + people, self.couples[hid] + couples)
 
@@ -81,10 +82,15 @@ def _best(problem: HousingProblem, cands: Candidates, load: _Load, party: Party)
         if best is None or (gain, -hid) > (best[0], -best[1]):
             best = (gain, hid)
     if best is None and cands.pruned:  # every candidate is full: any allowed household
+        base: dict[tuple, int] = {}
         for i in bit_indices(cands.allowed[party.id]):
             household = problem.households[i]
             if load.room(party, household):
-                gain = load.gain(party, household, pair_points(problem, party, household))
+                key = soft_key(problem, household)
+                if key not in base:
+                    base[key] = base_points(problem, party, household)
+                points = base[key] + specific_points(problem, party, household)
+                gain = load.gain(party, household, points)
                 if best is None or (gain, -household.id) > (best[0], -best[1]):
                     best = (gain, household.id)
     return None if best is None else best[1]

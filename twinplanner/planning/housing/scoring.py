@@ -86,6 +86,12 @@ def _home_areas(problem: HousingProblem) -> dict[int, str]:
     return homes
 
 
+def _clubs(problem: HousingProblem) -> dict[int, int | None]:
+    return problem.cached(  # type: ignore[return-value]
+        "party_clubs", lambda: {p.id: p.club for p in problem.parties}
+    )
+
+
 def specific_counts(
     problem: HousingProblem, party: Party, household: Household
 ) -> tuple[int, int, int, int]:
@@ -96,7 +102,7 @@ def specific_counts(
     keep = (
         1 if (problem.replan and not problem.fixed(party) and party.current_household == hid) else 0
     )
-    club = party.club
+    club = _clubs(problem).get(party.id)
     home = 0
     if club is not None and club_home_areas(problem).get(club) == problem.settings.area_of(
         household.district
