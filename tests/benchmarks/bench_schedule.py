@@ -131,7 +131,7 @@ def main() -> None:
     """Solve the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=float, default=20.0, help="time limit in seconds")
-    parser.add_argument("--workers", type=int, default=8, help="CP-SAT search workers")
+    parser.add_argument("--workers", type=int, default=2, help="CP-SAT search workers")
     args = parser.parse_args()
     snap = tournament()
     began = time.perf_counter()

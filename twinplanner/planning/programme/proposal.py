@@ -118,7 +118,7 @@ def propose(
     time_limit: float | None = None,
     relative_gap: float = 0.0,
     should_stop: Callable[[], bool] | None = None,
-    workers: int = 8,
+    workers: int = 2,
 ) -> Proposal:
     """Plan the matches, concerts and rehearsals of a visit around the events it keeps."""
     plan = build_plan(snap)
