@@ -36,7 +36,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from twinplanner.services.printing import check_options, collect, write_documents
 
     check_options(args.lang, args.paper)
-    open_db(args, create=False, readonly=True)
+    open_db(args, create=False)
     documents = collect(args.visit, [args.kind], signatures_per="day" if args.per_day else "event")
     quiet = not sys.stderr.isatty()
 

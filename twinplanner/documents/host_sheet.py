@@ -28,7 +28,7 @@ def _when_where(transfer: Transfer | None, labels: Labels) -> str:
     if transfer is None:
         return labels("unknown")
     when = labels.date_time(transfer.at) if transfer.at else labels("unknown")
-    return f"{when} · {transfer.place}" if transfer.place else when
+    return f"{when} · {labels.value(transfer.place)}" if transfer.place else when
 
 
 def _health(guest: Guest, labels: Labels) -> tuple[str, str]:
@@ -61,9 +61,10 @@ def _transfers(data: HostSheetData, labels: Labels) -> list[tuple[str, str]]:
              (labels("bring_guests_back"), _when_where(data.departure, labels))]
     for guest in data.guests:
         if guest.arrival is not None and guest.arrival != data.arrival:
-            pairs.append((f"{guest.name}: {labels('arrival')}", _when_where(guest.arrival, labels)))
+            pairs.append((f"{labels.value(guest.name)}: {labels('arrival')}",
+                          _when_where(guest.arrival, labels)))
         if guest.departure is not None and guest.departure != data.departure:
-            pairs.append((f"{guest.name}: {labels('departure')}",
+            pairs.append((f"{labels.value(guest.name)}: {labels('departure')}",
                           _when_where(guest.departure, labels)))
     return pairs
 

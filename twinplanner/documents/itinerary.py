@@ -26,7 +26,7 @@ from twinplanner.documents.styles import content_width
 
 def _when_where(transfer: Transfer, labels: Labels) -> str:
     when = labels.date_time(transfer.at) if transfer.at else labels("unknown")
-    return f"{when} · {transfer.place}" if transfer.place else when
+    return f"{when} · {labels.value(transfer.place)}" if transfer.place else when
 
 
 def _organisers_by_town(organisers: tuple[Contact, ...]) -> list[tuple[str, list[Contact]]]:

@@ -40,6 +40,11 @@ class Labels:
             values = {k: embed_ltr(str(v)) for k, v in values.items()}
         return text.format(**values)
 
+    def value(self, text: str) -> str:
+        """User text to be joined with labels: kept whole and in its own order inside
+        right-to-left text ('(coach stop)' does not lose its closing bracket to the left)."""
+        return embed_ltr(text) if self.rtl and text else text
+
     def date(self, value: dt.date) -> str:
         """A full date: 'Freitag, 14. Mai 2027'."""
         return _format_date(_day(value), "full", self.lang)

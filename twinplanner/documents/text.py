@@ -194,7 +194,9 @@ class TextBlock(Flowable):
         super().__init__()
         self.text = clean(text)
         self.style = style
-        self.rtl = rtl
+        self.rtl = rtl  # the document's direction: right-aligned
+        # Latin text in a right-to-left document keeps its own order ("Platz 1," not ",Platz 1")
+        self.base_rtl = rtl and has_rtl(self.text)
         self._lines: list[str] = list(lines)
         self._wrapped_for: float | None = None if not lines else -1.0
 
@@ -249,7 +251,7 @@ class TextBlock(Flowable):
         text.setFillColor(style.textColor)
         y = self.height - size
         for line in self._lines:
-            runs, width = _laid_out(line, style.fontName, size, self.rtl)
+            runs, width = _laid_out(line, style.fontName, size, self.base_rtl)
             x = left if align == "left" else right - width if align == "right" else (
                 (left + right - width) / 2)
             text.setTextOrigin(x, y)

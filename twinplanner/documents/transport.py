@@ -38,7 +38,7 @@ def transport_part(
         for s in data.stops
     ]
     if rows:
-        story.append(data_table(header, rows, (1.3, 3.6, 2, 2.8, 2.6, 3.6, 0.6), width, labels))
+        story.append(data_table(header, rows, (1.3, 3.3, 1.8, 2.7, 3.1, 3.4, 0.5), width, labels))
     else:
         story.append(body("–", labels))
     return DocPart(title, data.visit, labels, personal_data=True, story=story)

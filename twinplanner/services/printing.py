@@ -181,12 +181,11 @@ def write_documents(
     printed = []
 
     def step(message: str) -> None:
-        nonlocal done
+        if progress is not None:
+            progress(done, total, message)
         if _cancelled(cancel):
             raise PrintCancelled(f"Printing was cancelled; {done} of {total} files were written "
                                  f"to {folder}.")
-        if progress is not None:
-            progress(done, total, message)
 
     for kind, docs in documents.items():
         if not docs:
