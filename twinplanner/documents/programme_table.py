@@ -19,7 +19,7 @@ from twinplanner.documents.blocks import (
 from twinplanner.documents.data import ProgrammeEvent
 from twinplanner.documents.labels import Labels
 
-FRACTIONS = (1.5, 4.2, 3.2, 3.4)
+FRACTIONS = (1.9, 4.1, 3.1, 3.2)
 
 
 def by_day(events: Sequence[ProgrammeEvent]) -> list[tuple[dt.date, list[ProgrammeEvent]]]:
