@@ -85,7 +85,7 @@ def _parse_settings(visit: Visit) -> tuple[hp.Weights, hp.HousingSettings]:
         isinstance(g, list) and all(isinstance(d, str) for d in g) for g in groups
     ):
         raise ValidationError(f"{where}: district_groups must be lists of district names.")
-    candidates = housing.get("candidates_per_party", hp.HousingSettings.candidates_per_party)
+    candidates = housing.get("candidates_per_party", hp.HousingSettings().candidates_per_party)
     if isinstance(candidates, bool) or not isinstance(candidates, int) or candidates < 1:
         raise ValidationError(f"{where}: candidates_per_party must be a whole number above 0.")
     settings = hp.HousingSettings(
