@@ -16,7 +16,7 @@ from twinplanner.documents.programme import render_programme
 from twinplanner.documents.styles import MARGIN_SIDE, styles
 from twinplanner.documents.text import TextBlock, has_rtl, markup, para, visual, wrap_lines
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
 
 def _is_presentation_form(ch: str) -> bool:
