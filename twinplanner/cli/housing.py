@@ -105,22 +105,21 @@ def summary_lines(problem, result) -> list[str]:  # type: ignore[no-untyped-def]
                 f"Not proven best: wishes score {result.score} of at most "
                 f"{result.score_bound} (gap {100 * result.gap:.1f}%)."
             )
-    if result.pruned:
-        lines.append(
-            f"(Each party was weighed against its "
-            f"{problem.settings.candidates_per_party} best fitting households.)"
-        )
+    lines.extend(f"({note[:1].upper()}{note[1:]}.)" for note in result.notes)
     lines.append(f"Wishes (score {result.score}):")
     for wish in result.breakdown:
         lines.append(f"  {wish.label:<56} {wish.met:>5}  {wish.points:+d}")
     if result.unplaced:
         people = sum(u.size for u in result.unplaced)
-        lines.append(f"Not placed: {len(result.unplaced)} parties, {people} visitors:")
+        lines.append(
+            f"Not placed: {_count(len(result.unplaced), 'party', 'parties')}, "
+            f"{_count(people, 'visitor', 'visitors')}:"
+        )
         for u in result.unplaced:
             lines.append(f"  {u.party_name} ({u.size}): {u.reason}")
     if problem.replan or any(m.from_household is not None for m in result.moves):
         moved = [m for m in result.moves if m.from_household is not None]
-        lines.append(f"Moved: {len(moved)} parties (reprint their sheets):")
+        lines.append(f"Moved: {_count(len(moved), 'party', 'parties')} (reprint their sheets):")
         for m in moved:
             to = names.get(m.to_household, "no household") if m.to_household else "no household"
             lines.append(
@@ -131,3 +130,7 @@ def summary_lines(problem, result) -> list[str]:  # type: ignore[no-untyped-def]
         f"Time: {result.build_seconds:.1f} s to prepare, {result.solve_seconds:.1f} s to search."
     )
     return lines
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

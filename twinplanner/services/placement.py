@@ -295,6 +295,10 @@ def plan(
 
 def apply_result(problem: hp.HousingProblem, result: HousingResult) -> Changes:
     """Write a plan in one transaction; refuse it when the placements changed meanwhile."""
+    if result.visit_id != problem.visit_id:
+        raise ValidationError(
+            f"This plan is for visit {result.visit_id}, not visit {problem.visit_id}."
+        )
     new = result.as_mapping()
     moved: list[int] = []
     households: set[int] = set()

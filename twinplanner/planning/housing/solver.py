@@ -30,7 +30,7 @@ from twinplanner.planning.housing.scoring import plan_score
 
 ProgressFn = Callable[[Progress], None]
 
-WALL_MARGIN = 3.0  # the wall-clock safety net, as a multiple of the deterministic limit
+WALL_MARGIN = 2.0  # the wall-clock safety net, as a multiple of the deterministic limit
 THROTTLE = 0.25  # seconds between progress reports
 
 
@@ -246,9 +246,10 @@ def finish(
     people = _people(problem, placed)
     notes = []
     if pruned:
+        limit = problem.settings.candidates_per_party
         notes.append(
-            f"each party was weighed against its {problem.settings.candidates_per_party} best "
-            "fitting households; the bound holds for those"
+            f"each party was weighed against about {limit + limit // 3} of its fitting "
+            "households (its best and a spread of others); the bound holds for those"
         )
     return HousingResult(
         visit_id=problem.visit_id,
