@@ -42,16 +42,17 @@ class ServiceCommand(QUndoCommand):
     def __init__(self, context: CommandContext, text: str) -> None:
         super().__init__(text)
         self._context = context
-        self._done_once = False
+        self._skip_redo = False
 
     def first(self) -> Changes:
         """Do the change the first time (may raise ValidationError; then nothing changed)."""
         changes = self._redo()
-        self._done_once = True
+        self._skip_redo = True  # QUndoStack.push() calls redo(): the change is done already
         return changes
 
     def redo(self) -> None:
-        if not self._done_once:
+        if self._skip_redo:
+            self._skip_redo = False
             return
         self._call(self._redo)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from twinplanner.domain.text import fold
 
@@ -59,6 +60,23 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._rows: list[R] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._refusal: tuple[int, str, str] | None = None  # row id, field, reason
+
+    def set_refusal(self, row_id: int | None, field: str = "", reason: str = "") -> None:
+        """Mark the cell whose value was refused (tinted, the reason as its tooltip); None clears."""
+        old = self._refusal
+        self._refusal = None if row_id is None else (row_id, field, reason)
+        for mark in (old, self._refusal):
+            if mark is not None:
+                row, column = self.row_of_id(mark[0]), self.column_of_field(mark[1])
+                if row >= 0 and column >= 0:
+                    self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def _refused(self, row: R, column: ColumnSpec[R]) -> str | None:
+        mark = self._refusal
+        if mark is None or column.field != mark[1] or getattr(row, "id", None) != mark[0]:
+            return None
+        return mark[2]
 
     # -- rows -----------------------------------------------------------------------------
 
@@ -151,7 +169,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == EDITOR_ROLE:
             return column.editor
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip or None
+            return self._refused(row, column) or column.tooltip or None
+        if role == Qt.ItemDataRole.BackgroundRole and self._refusal is not None:
+            return QBrush(QColor("#fdecea")) if self._refused(row, column) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -25,22 +25,30 @@ class RowFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._filters: dict[str, Callable[[Any], bool]] = {}
 
+    def _refilter(self, change) -> None:
+        """Apply a change of the filter (Qt 6.9+: begin/end, which keeps the view's state)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
         """Filter by the words typed (case and accents ignored)."""
         words = fold(text).split()
         if words != self._words:
-            self._words = words
-            self.invalidateRowsFilter()
+            self._refilter(lambda: setattr(self, "_words", words))
 
     def set_filter(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
         """Add, replace or (with None) remove a named filter."""
         if predicate is None and name not in self._filters:
             return
         if predicate is None:
-            del self._filters[name]
+            self._refilter(lambda: self._filters.pop(name))
         else:
-            self._filters[name] = predicate
-        self.invalidateRowsFilter()
+            self._refilter(lambda: self._filters.__setitem__(name, predicate))
 
     def active_filters(self) -> list[str]:
         """The names of the filters in force."""

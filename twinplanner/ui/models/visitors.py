@@ -101,9 +101,13 @@ class VisitorsModel(RowTableModel[PersonRow]):
 
     def __init__(self, parent=None) -> None:
         super().__init__(visitor_columns([]), parent)
+        self._clubs: list[ClubRow] = []
 
     def set_clubs(self, clubs: list[ClubRow]) -> None:
-        """Offer these clubs in the clubs editor."""
+        """Offer these clubs in the clubs editor (the table resets only when they differ)."""
+        if clubs == self._clubs:
+            return
+        self._clubs = list(clubs)
         self.beginResetModel()
         self._columns = visitor_columns(clubs)
         self.endResetModel()

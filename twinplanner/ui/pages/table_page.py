@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -187,19 +186,13 @@ class TablePage(QWidget):
     # -- refusals -------------------------------------------------------------------------
 
     def show_refusal(self, row_id: int, field: str, message: str) -> None:
-        """Say why a value was refused: above the table, at the cell, and under the form field."""
+        """Say why a value was refused: above the table, on the cell, and under the form field."""
         self.message.setText(message)
         self.message.show()
         self.form.show_error(field, message)
-        column = self.model.column_of_field(field)
-        source_row = self.model.row_of_id(row_id)
-        if column >= 0 and source_row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(source_row, column))
-            if index.isValid():
-                rect = self.view.visualRect(index)
-                QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), message,
-                                  self.view)
+        self.model.set_refusal(row_id, field, message)
 
     def clear_refusal(self) -> None:
         """Hide the last refusal message."""
         self.message.hide()
+        self.model.set_refusal(None)

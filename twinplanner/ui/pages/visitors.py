@@ -63,6 +63,7 @@ class VisitorsPage(TablePage):
         self.language_filter.setAccessibleName(_("Language"))
         self.minors_only = QCheckBox(_("&Minors"))
         self.unplaced_only = QCheckBox(_("&Not placed"))
+        self._clubs: list[ClubRow] = []
         self.add_button = QPushButton(_("&Add visitor…"))
         self.group_button = QPushButton(_("&Group into party"))
         self.ungroup_button = QPushButton(_("&Leave party"))
@@ -88,8 +89,10 @@ class VisitorsPage(TablePage):
 
     def set_filter_choices(self, clubs: list[ClubRow], languages: list[str]) -> None:
         """Offer these clubs and languages in the filters and editors."""
-        self.model.set_clubs(clubs)
-        self.form.set_editor_spec("club_ids", club_spec(clubs))
+        if clubs != self._clubs:
+            self._clubs = list(clubs)
+            self.model.set_clubs(clubs)
+            self.form.set_editor_spec("club_ids", club_spec(clubs))
         for combo, first, items in (
             (self.club_filter, _("All clubs"), [(c.id, c.name) for c in clubs]),
             (self.language_filter, _("All languages"),
