@@ -80,7 +80,11 @@ class FileController(QObject):
         if target is None:
             return
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             backup_to(self.window.db_path, target)
+        except OSError as exc:
+            self.window.report_error(exc)
+            return
         except TwinPlannerError as exc:
             prompts.error(self.window, str(exc))
             return
