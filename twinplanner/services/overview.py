@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinplanner.data import queries
+from twinplanner.domain.rows import HouseholdRow, PersonRow
 
 
 class TodoKind(StrEnum):
@@ -60,19 +61,38 @@ class VisitOverview:
         return sum(item.count for item in self.todo)
 
 
-def visit_overview(visit_id: int) -> VisitOverview:
-    """Count a visit's people, parties and beds, and list what still needs doing."""
-    people = queries.visit_people(visit_id)
-    households = queries.visit_households(visit_id)
-    parties = [p for p in queries.visit_parties(visit_id) if p.member_ids]
+def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
+                   households: list[HouseholdRow] | None = None) -> VisitOverview:
+    """Count a visit's people, parties and beds, and list what still needs doing.
+
+    ``people`` and ``households`` may be passed when the caller has just read them.
+    """
+    if people is None:
+        from twinplanner.services.roster import visit_people
+
+        people = visit_people(visit_id)
+    if households is None:
+        households = queries.visit_households(visit_id)
+    # Parties with members in the visit, from the people rows (no second query).
+    party_names: dict[int, str] = {}
+    placed: set[int] = set()
+    for p in people:
+        if p.party_id is not None:
+            party_names[p.party_id] = p.party_name
+            if p.household_id is not None:
+                placed.add(p.party_id)
     guests = [p for p in people if p.is_guest]
-    unplaced = [p for p in parties if p.household_id is None]
-    no_contact = [p for p in guests if not p.emergency_contact.strip()]
+    unplaced = sorted(((pid, name) for pid, name in party_names.items() if pid not in placed),
+                      key=lambda item: item[1].casefold())
+    no_contact = sorted((p for p in guests if not p.emergency_contact.strip()),
+                        key=lambda p: p.full_name.casefold())
     no_phone = [h for h in households if not h.phone.strip()]
-    no_consent = [p for p in people if p.is_minor and not (p.consent_photos and p.consent_health)]
+    no_consent = sorted((p for p in people
+                         if p.is_minor and not (p.consent_photos and p.consent_health)),
+                        key=lambda p: p.full_name.casefold())
     todo = [
-        TodoItem(TodoKind.PARTIES_NOT_PLACED, tuple(p.id for p in unplaced),
-                 tuple(p.name for p in unplaced)),
+        TodoItem(TodoKind.PARTIES_NOT_PLACED, tuple(pid for pid, _ in unplaced),
+                 tuple(name for _, name in unplaced)),
         TodoItem(TodoKind.NO_EMERGENCY_CONTACT, tuple(p.id for p in no_contact),
                  tuple(p.full_name for p in no_contact)),
         TodoItem(TodoKind.HOUSEHOLDS_WITHOUT_PHONE, tuple(h.id for h in no_phone),
@@ -94,8 +114,8 @@ def visit_overview(visit_id: int) -> VisitOverview:
         guests=len(guests),
         locals=len(people) - len(guests),
         minors=sum(1 for p in people if p.is_minor),
-        parties=len(parties),
-        parties_placed=len(parties) - len(unplaced),
+        parties=len(party_names),
+        parties_placed=len(party_names) - len(unplaced),
         households=len(households),
         beds=beds,
         beds_free=sum(h.beds_free for h in households),

@@ -59,15 +59,26 @@ def labels(values: tuple[str, ...]) -> str:
     return ", ".join(label(v) for v in values)
 
 
+# Each language's own name; a fixed table, so that no locale data is loaded at start-up.
+_ENDONYMS = {
+    "de": "Deutsch", "fr": "français", "en": "English", "ar": "العربية", "ro": "română",
+    "it": "italiano", "es": "español", "pl": "polski", "nl": "Nederlands", "pt": "português",
+    "tr": "Türkçe", "el": "Ελληνικά", "ru": "русский", "uk": "українська", "cs": "čeština",
+    "hu": "magyar", "da": "dansk", "sv": "svenska",
+}
+
+
 @cache
 def language_name(code: str) -> str:
-    """A language's own name, e.g. 'Deutsch' for de (the code when babel does not know it)."""
-    try:
-        from babel import Locale
+    """A language's own name, e.g. 'Deutsch' for de (babel for codes not in the table)."""
+    name = _ENDONYMS.get(code)
+    if name is None:
+        try:
+            from babel import Locale
 
-        name = Locale.parse(code).get_display_name(code)
-    except Exception:  # noqa: BLE001 - any unknown code simply shows as itself
-        return code
+            name = Locale.parse(code).get_display_name(code)
+        except Exception:  # noqa: BLE001 - any unknown code simply shows as itself
+            return code
     # First-strong isolates keep an Arabic name from reordering the text around it.
     return f"\u2068{name}\u2069" if name else code
 

@@ -64,7 +64,7 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(200)
+        header.setResizeContentsPrecision(60)  # columns sized on a sample
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(form)
