@@ -134,7 +134,8 @@ def _programme_conflicts(visit_id: int) -> tuple[tuple[int, ...], tuple[str, ...
         return None
     from twinplanner.services import programme
 
-    check = getattr(programme, "visit_conflicts", None) or getattr(programme, "conflicts", None)
+    check = (getattr(programme, "check_visit", None) or getattr(programme, "visit_conflicts", None)
+             or getattr(programme, "conflicts", None))
     if check is None:
         return None
     found = list(check(visit_id))

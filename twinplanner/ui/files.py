@@ -108,14 +108,15 @@ class FileController(QObject):
             prompts.info(self.window, _("Importing spreadsheets is not available in this "
                                         "version yet."))
             return
-        from twinplanner.ui import import_dialog
+        from twinplanner.ui.import_dialog import ImportDialog
 
-        dialog = import_dialog.ImportDialog(self.window.db_path, self.window.current_visit_id(),
-                                            self.window)
-        changed = getattr(dialog, "imported", None)
-        if changed is not None:
-            changed.connect(lambda *_args: self.window.reload_all())
-        dialog.finished.connect(lambda _r: self.window.reload_all())
+        visit_id = self.window.current_visit_id()
+        if visit_id is None:
+            prompts.info(self.window, _("Choose or create a visit to import people into."))
+            return
+        dialog = ImportDialog(self.window, visit_id)
+        # An import is not on the undo stack; its Changes are routed like any other.
+        dialog.imported.connect(self.window.context.changes_made)
         self._dialog = dialog
         dialog.open()
 

@@ -207,6 +207,13 @@ class OverviewPage(QScrollArea):
         from html import escape
 
         html = f"<b>{escape(todo_text(item))}</b>"
+        if item.names and item.kind == TodoKind.PROGRAMME_CONFLICTS:
+            # Conflicts are sentences: one per line, the first three.
+            lines = "<br>".join(escape(text) for text in item.names[:3])
+            more = item.count - 3
+            if more > 0:
+                lines += "<br>" + escape(ngettext("and {n} more", "and {n} more", more).format(n=more))
+            return html + f"<br><span style='color: palette(mid)'>{lines}</span>"
         if item.names:
             names = ", ".join(item.names[:_NAMES_SHOWN])
             more = item.count - _NAMES_SHOWN
