@@ -68,9 +68,7 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
     ``people`` and ``households`` may be passed when the caller has just read them.
     """
     if people is None:
-        from twinplanner.services.roster import visit_people
-
-        people = visit_people(visit_id)
+        people = queries.visit_people(visit_id)
     if households is None:
         households = queries.visit_households(visit_id)
     # Parties with members in the visit, from the people rows (no second query).

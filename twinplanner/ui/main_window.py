@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from twinplanner.data import queries
 from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.i18n import _
-from twinplanner.services import roster
 from twinplanner.services.changes import Changes, Entity
 from twinplanner.services.overview import TodoItem, TodoKind, visit_overview
 from twinplanner.ui import commands as cmd
@@ -197,7 +196,7 @@ class MainWindow(QMainWindow):
     def reload_people(self) -> None:
         """Read the visitors of the visit again."""
         visit_id = self.current_visit_id()
-        rows = roster.visit_people(visit_id) if visit_id is not None else []
+        rows = queries.visit_people(visit_id) if visit_id is not None else []
         languages = sorted({code for row in rows for code in row.languages})
         self.visitors_page.set_rows(rows)
         self.visitors_page.set_filter_choices(queries.clubs(), languages)
