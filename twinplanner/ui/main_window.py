@@ -25,9 +25,10 @@ from twinplanner.ui import commands as cmd
 from twinplanner.ui import prompts
 from twinplanner.ui.files import FileController
 from twinplanner.ui.menus import build_menus
+from twinplanner.ui.pages import VisitPage
 from twinplanner.ui.pages.documents import documents_page
-from twinplanner.ui.pages.housing import housing_page
 from twinplanner.ui.pages.hosts import HostsPage
+from twinplanner.ui.pages.housing import housing_page
 from twinplanner.ui.pages.overview import OverviewPage
 from twinplanner.ui.pages.programme import programme_page
 from twinplanner.ui.pages.visitors import VisitorsPage
@@ -53,9 +54,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage()
         self.visitors_page = VisitorsPage()
         self.hosts_page = HostsPage()
-        self.housing_page = housing_page()
-        self.programme_page = programme_page()
-        self.documents_page = documents_page()
+        self.housing_page = housing_page(self.context)
+        self.programme_page = programme_page(self.context)
+        self.documents_page = documents_page(self.context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         titles = [_("Overview"), _("Visitors"), _("Hosts"), _("Housing"), _("Programme"),
@@ -192,6 +193,12 @@ class MainWindow(QMainWindow):
         self.reload_people()
         self.reload_households()
         self.reload_overview()
+        for page in self._visit_pages():
+            page.show_visit(visit_id)
+
+    def _visit_pages(self) -> tuple[VisitPage, ...]:
+        """The pages that follow the visit shown and the changes made on their own."""
+        return (self.housing_page, self.programme_page, self.documents_page)
 
     def reload_people(self) -> None:
         """Read the visitors of the visit again."""
@@ -234,8 +241,10 @@ class MainWindow(QMainWindow):
             self.reload_people()
         if households:
             self.reload_households()
-        if people or households:
+        if people or households or changes.touches(Entity.EVENT):
             self.reload_overview()
+        for page in self._visit_pages():
+            page.apply_changes(changes)
         if changes.message:
             self.statusBar().showMessage(changes.message, 4000)
 

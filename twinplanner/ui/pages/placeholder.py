@@ -22,3 +22,9 @@ class PlaceholderPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addStretch(1)
+
+    def show_visit(self, visit_id: int | None) -> None:
+        """A placeholder shows the same text for every visit."""
+
+    def apply_changes(self, changes) -> None:
+        """A placeholder shows no records, so no change concerns it."""
