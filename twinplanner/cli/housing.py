@@ -65,7 +65,15 @@ def cmd_assign(args: argparse.Namespace) -> int:
     if not box:
         return 1
     result = box[0]
-    for line in summary_lines(problem, result):
+    from twinplanner.data import queries
+
+    names = {h.id: h.label for h in problem.households}
+    for m in result.moves:
+        if m.from_household is not None and m.from_household not in names:
+            names[m.from_household] = (
+                f"{queries.household(m.from_household).contact_name}'s household"
+            )
+    for line in summary_lines(problem, result, names):
         print(line)
     if interrupted:
         print("Stopped before the end: nothing was saved.")
@@ -78,9 +86,9 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary_lines(problem, result) -> list[str]:  # type: ignore[no-untyped-def]
+def summary_lines(problem, result, names=None) -> list[str]:  # type: ignore[no-untyped-def]
     """The printed summary: placed, unplaced with reasons, wishes met, optimal or gap."""
-    names = {h.id: h.label for h in problem.households}
+    names = names or {h.id: h.label for h in problem.households}
     parties_placed = len(result.assignments)
     households_used = len({a.household_id for a in result.assignments})
     lines = [

@@ -215,12 +215,6 @@ def _placement(problem: HousingProblem, built, values: dict) -> dict[int, int]: 
     return placed  # type: ignore[return-value]
 
 
-def _points(problem: HousingProblem, built, values: dict) -> int:  # type: ignore[no-untyped-def]
-    """The model's points of a solution (without the locked placements' constant)."""
-    by_key = built._points_by_key()
-    return sum(by_key.get(k, 0) for k, v in values.items() if v)
-
-
 def _people(problem: HousingProblem, placed: dict[int, int]) -> int:
     return sum(problem.party(pid).size for pid in placed)
 
