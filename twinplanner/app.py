@@ -42,11 +42,9 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the window on the database the arguments name (the last file, or the demo at first)."""
     from PySide6.QtWidgets import QApplication
 
-    from twinplanner.data import demo
-    from twinplanner.data.db import open_database
-    from twinplanner.domain.errors import TwinPlannerError
     from twinplanner.ui import prompts
-    from twinplanner.ui.errors import install_excepthook, report
+    from twinplanner.ui.errors import install_excepthook
+    from twinplanner.ui.session import DatabaseSession, describe_busy
     from twinplanner.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -56,19 +54,46 @@ def run_gui(args: argparse.Namespace) -> int:
     apply_language(app, settings.language)
     install_excepthook(lambda what, todo: prompts.error(app.activeWindow(), what, todo))
     path, is_default = _database_path(args, settings.last_file())
+    session = DatabaseSession(lambda busy: prompts.ask_open_readonly(None, describe_busy(busy)))
+    opened = open_session(session, path, load_demo=is_default)
+    if opened is not True:
+        return opened
+    from twinplanner.ui.main_window import MainWindow
+
+    window = MainWindow(path, settings, session=session)
+    settings.note_opened(path)
+    window.show()
+    return app.exec()
+
+
+def open_session(session, path: Path, *, load_demo: bool) -> bool | int:
+    """Open the file for the window: True, or the exit status when the user cannot go on.
+
+    A file that cannot be used is refused with a message; when it has backups, restoring one
+    is offered and the restored file is opened. The demo goes into a new default file.
+    """
+    from twinplanner.data import demo
+    from twinplanner.domain.errors import DatabaseFileError, TwinPlannerError
+    from twinplanner.i18n import _
+    from twinplanner.ui import prompts
+    from twinplanner.ui.errors import report
+
     try:
-        open_database(path)
-        if is_default and demo.is_empty():
+        try:
+            if not session.open(path):
+                return 0
+        except DatabaseFileError as exc:
+            if not prompts.restore_after_failure(None, path, str(exc)):
+                raise
+            if not session.open(path):
+                return 0
+        if load_demo and not session.readonly and demo.is_empty():
             demo.load_demo()
     except TwinPlannerError as exc:
-        prompts.error(None, str(exc), "Choose another file with --db PATH, or restore a backup.")
+        prompts.error(None, str(exc), _("Choose another file with --db PATH, or restore a "
+                                        "backup with File › Restore a backup."))
         return 1
     except Exception as exc:  # noqa: BLE001 - shown as a message and logged, never a traceback
         report(exc, lambda what, todo: prompts.error(None, what, todo))
         return 1
-    from twinplanner.ui.main_window import MainWindow
-
-    window = MainWindow(path, settings)
-    settings.note_opened(path)
-    window.show()
-    return app.exec()
+    return True

@@ -57,11 +57,20 @@ class FileController(QObject):
     def open_path(self, path: Path) -> bool:
         """Open (or create) the database at ``path`` and show it; the old file stays as it was."""
         old = self.window.db_path
+        session = self.window.session
         try:
-            open_database(path)
+            if session is not None:
+                if not session.open(Path(path)):
+                    session.open(old)
+                    return False
+            else:
+                open_database(path)
         except TwinPlannerError as exc:
             prompts.error(self.window, str(exc), _("The file open before stays open."))
-            open_database(old)
+            if session is not None:
+                session.open(old)
+            else:
+                open_database(old)
             return False
         self.window.db_path = Path(path)
         self.window.undo_stack.clear()

@@ -33,6 +33,7 @@ from twinplanner.ui.pages.overview import OverviewPage
 from twinplanner.ui.pages.programme import programme_page
 from twinplanner.ui.pages.visitors import VisitorsPage
 from twinplanner.ui.records import RecordEditing
+from twinplanner.ui.session import DatabaseSession
 from twinplanner.ui.settings import Settings
 
 MIN_SIZE = (1024, 640)
@@ -41,10 +42,13 @@ MIN_SIZE = (1024, 640)
 class MainWindow(QMainWindow):
     """Shows one database file: pick a visit, then work on its overview, visitors and hosts."""
 
-    def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
+    def __init__(self, db_path: Path, settings: Settings | None = None, *,
+                 session: DatabaseSession | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings or Settings()
+        # The writer lock and automatic backups of the open file (None: the caller opened it).
+        self.session = session
         self.undo_stack = QUndoStack(self)
         self.context = cmd.CommandContext(self.undo_stack, self)
         self.partnership_picker = QComboBox()
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         a = self.actions
+        if self.session is not None:
+            self.session.warning.connect(self._on_session_warning)
         self.partnership_picker.currentIndexChanged.connect(
             self._on_partnership_picker_changed)
         self.visit_picker.currentIndexChanged.connect(self._on_visit_picker_changed)
@@ -245,8 +251,13 @@ class MainWindow(QMainWindow):
             self.reload_overview()
         for page in self._visit_pages():
             page.apply_changes(changes)
+        if self.session is not None and changes:
+            self.session.changed()
         if changes.message:
             self.statusBar().showMessage(changes.message, 4000)
+
+    def _on_session_warning(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def _on_context_failed(self, message: str) -> None:
         prompts.error(self, message, _("The step was taken off the undo list."))
@@ -286,7 +297,9 @@ class MainWindow(QMainWindow):
     def set_title(self) -> None:
         """Show the open file in the title bar."""
         self.setWindowFilePath(str(self.db_path))
-        self.setWindowTitle(f"{self.db_path.name} ({self.db_path.parent}) – TwinPlanner")
+        read_only = self.session is not None and self.session.readonly
+        suffix = _(" [read-only]") if read_only else ""
+        self.setWindowTitle(f"{self.db_path.name}{suffix} ({self.db_path.parent}) – TwinPlanner")
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.geometry()
@@ -313,6 +326,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_window_state()
+        if self.session is not None:
+            self.session.close()
         super().closeEvent(event)
 
     def report_error(self, exc: Exception) -> None:

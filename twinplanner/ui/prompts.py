@@ -31,6 +31,33 @@ def confirm(parent: QWidget | None, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_open_readonly(parent: QWidget | None, question: str) -> bool:
+    """Another TwinPlanner has the file: True opens it read-only, False cancels."""
+    box = QMessageBox(QMessageBox.Icon.Question, "TwinPlanner", question,
+                      QMessageBox.StandardButton.Cancel, parent)
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def restore_after_failure(parent: QWidget | None, db_path: Path, problem: str) -> bool:
+    """The file cannot be opened: offer its backups; True when one was restored."""
+    from twinplanner.io.backup import list_backups
+    from twinplanner.ui.restore_dialog import RestoreDialog
+
+    if not list_backups(db_path, details=False):
+        return False
+    if not confirm(parent, _("{problem}\n\nRestore one of its backups?").format(problem=problem)):
+        return False
+    dialog = RestoreDialog(db_path, parent)
+    restored: list[object] = []
+    dialog.restored.connect(restored.append)
+    dialog.restored.connect(dialog.accept)
+    dialog.exec()
+    return bool(restored)
+
+
 def open_path(parent: QWidget | None, start: Path) -> Path | None:
     """Ask for an existing database file to open."""
     name, _filter = QFileDialog.getOpenFileName(parent, _("Open a TwinPlanner file"), str(start),
