@@ -9,9 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twinplanner.domain.enums import EventKind
-from twinplanner.planning.programme.model import TimetableModel
+from twinplanner.planning.programme.greedy import Greedy
+from twinplanner.planning.programme.grid import GridModel
+from twinplanner.planning.programme.model import TimetableModel, lower_bound
+from twinplanner.planning.programme.rules import make_problem
 from twinplanner.planning.programme.snapshot import ProgrammeSnapshot
 from twinplanner.planning.programme.tasks import Plan, Task
+
+# Share of the time limit the grid pass may take at most; the interval model gets the rest.
+GRID_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,7 @@ class TimetableResult:
     seconds: float = 0.0
     first_feasible_seconds: float | None = None
     progress: tuple[tuple[float, float], ...] = field(default=())  # (seconds, objective)
+    first_complete_seconds: float | None = None  # first timetable placing every task it can
 
     @property
     def gap(self) -> float | None:
@@ -57,12 +64,12 @@ def _read_back(tm: TimetableModel, solver: Any, status: str) -> tuple[list[Place
     """The placed and unplaced tasks of a solved model, pools turned into named venues."""
     placed, unplaced = [], []
     found = status in ("optimal", "feasible")
-    for t in tm.plan.tasks:
-        if t.key in tm.reasons:
-            unplaced.append(Unplaced(t, tm.reasons[t.key]))
+    for t in tm.problem.plan.tasks:
+        if t.key in tm.problem.reasons:
+            unplaced.append(Unplaced(t, tm.problem.reasons[t.key]))
         elif found and solver.Value(tm.placed[t.key]):
             venue = next(w.venue_id for w, lit in tm.lits[t.key] if solver.Value(lit))
-            begins = tm.clock.at(solver.Value(tm.start[t.key]))
+            begins = tm.problem.clock.at(solver.Value(tm.start[t.key]))
             placed.append(Placed(t, venue, begins, begins + dt.timedelta(minutes=t.minutes)))
         else:
             unplaced.append(Unplaced(t, _why_unplaced(tm, t)))
@@ -75,17 +82,18 @@ def _name_venues(tm: TimetableModel, placed: list[Placed]) -> list[Placed]:
     free_at: dict[int, dict[int, dt.datetime]] = {}
     named = []
     for p in placed:
-        pool = tm.pool(p.venue_id)
+        pool = tm.problem.pool(p.venue_id)
         free = free_at.setdefault(p.venue_id, {v: dt.datetime.min for v in pool})
         venue = next(v for v in pool if free[v] <= p.starts_at)  # the pool is never over-full
-        free[venue] = tm.clock.at(tm.clock.ceil(p.ends_at))
+        free[venue] = tm.problem.clock.at(tm.problem.clock.ceil(p.ends_at))
         named.append(Placed(p.task, venue, p.starts_at, p.ends_at))
     return named
 
 
 def _why_unplaced(tm: TimetableModel, t: Task) -> str:
-    s, snap = tm.s, tm.snap
-    venues = sorted({snap.venue_by_id[w.venue_id].name for w in tm.windows[t.key]})
+    snap = tm.problem.snap
+    s = snap.settings
+    venues = sorted({snap.venue_by_id[w.venue_id].name for w in tm.problem.windows[t.key]})
     who = [snap.club_by_id[c].name for c in t.club_ids if c in snap.club_by_id]
     parts = [f"no free time at {', '.join(venues[:3])}" + (" …" if len(venues) > 3 else "")]
     if who:
@@ -100,6 +108,39 @@ def _why_unplaced(tm: TimetableModel, t: Task) -> str:
     return " ".join(parts) + " around the events already in the programme"
 
 
+class _Watch:
+    """Solution callbacks of both passes: progress, the first complete timetable, stopping."""
+
+    def __init__(self, began: float, should_stop: Callable[[], bool] | None, placeable: int):
+        self.began, self.should_stop, self.placeable = began, should_stop, placeable
+        self.progress: list[tuple[float, float]] = []
+        self.first_complete: float | None = None
+
+    def callback(self, cp: Any, placed: list[Any], good_enough: float) -> Any:
+        """A CP-SAT callback that records each timetable and stops when told or good enough."""
+        watch = self
+
+        class _Callback(cp.CpSolverSolutionCallback):  # type: ignore[misc]
+            def on_solution_callback(self) -> None:
+                now = time.perf_counter() - watch.began
+                watch.progress.append((now, self.ObjectiveValue()))
+                if watch.first_complete is None and sum(map(self.Value, placed)) == watch.placeable:
+                    watch.first_complete = now
+                if self.ObjectiveValue() <= good_enough or (
+                    watch.should_stop is not None and watch.should_stop()
+                ):
+                    self.StopSearch()
+
+        return _Callback()
+
+
+def _solver(cp: Any, seconds: float, workers: int) -> Any:
+    solver = cp.CpSolver()
+    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+    solver.parameters.num_workers = workers
+    return solver
+
+
 def solve_timetable(
     snap: ProgrammeSnapshot,
     plan: Plan,
@@ -109,37 +150,50 @@ def solve_timetable(
     workers: int = 2,
     should_stop: Callable[[], bool] | None = None,
 ) -> TimetableResult:
-    """Place the plan's tasks; stops at the optimum, the gap, the time limit or on request."""
+    """Place the plan's tasks; stops at the optimum, the gap, the time limit or on request.
+
+    Three steps: a greedy timetable (milliseconds); the grid pass (see ``grid``) starts from
+    it, finds a good timetable fast and stops when it reaches the quick lower bound; the
+    interval model starts from that, may still improve it off the grid, and proves how good
+    it is.
+    """
     if not plan.tasks:
         return TimetableResult((), (), "empty")
     began = time.perf_counter()
-    tm = TimetableModel(snap, plan)
+    limit = time_limit or snap.settings.time_limit_seconds
+    problem = make_problem(snap, plan)
+    bound = lower_bound(problem)
+    good_enough = bound / (1 - relative_gap) if relative_gap < 1 else float("inf")
+    watch = _Watch(began, should_stop, sum(1 for t in plan.tasks if problem.windows[t.key]))
+    grid = GridModel(problem)
+    grid.build()
+    grid.hint(Greedy(problem, grid.windows).solve())
+    cp = grid.cp
+    first = _solver(cp, limit * GRID_SHARE, workers)
+    code = first.Solve(grid.model, watch.callback(cp, list(grid.placed.values()), good_enough))
+    tm = TimetableModel(problem)
     tm.build()
-    cp = tm.cp
-    solver = cp.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit or snap.settings.time_limit_seconds
-    solver.parameters.num_workers = workers
+    if code in (cp.OPTIMAL, cp.FEASIBLE):
+        tm.hint(grid.chosen(first))
+    solver = _solver(cp, limit - (time.perf_counter() - began), workers)
     solver.parameters.relative_gap_limit = relative_gap
-    progress: list[tuple[float, float]] = []
-
-    class _Watch(cp.CpSolverSolutionCallback):  # type: ignore[name-defined, misc]
-        def on_solution_callback(self) -> None:
-            progress.append((time.perf_counter() - began, self.ObjectiveValue()))
-            if should_stop is not None and should_stop():
-                self.StopSearch()
-
-    code = solver.Solve(tm.model, _Watch())
+    code = solver.Solve(tm.model, watch.callback(cp, list(tm.placed.values()), good_enough))
     names = {cp.OPTIMAL: "optimal", cp.FEASIBLE: "feasible", cp.INFEASIBLE: "infeasible"}
     status = names.get(code, "unknown")
-    placed, unplaced = _read_back(tm, solver, status)
     found = status in ("optimal", "feasible")
+    objective = solver.ObjectiveValue() if found else None
+    best_bound = max(solver.BestObjectiveBound(), bound) if found else None
+    if objective is not None and objective <= bound:
+        status = "optimal"  # the timetable reaches the lower bound: nothing can be better
+    placed, unplaced = _read_back(tm, solver, status)
     return TimetableResult(
         tuple(placed),
         tuple(unplaced),
         status,
-        solver.ObjectiveValue() if found else None,
-        solver.BestObjectiveBound() if found else None,
+        objective,
+        best_bound,
         time.perf_counter() - began,
-        progress[0][0] if progress else None,
-        tuple(progress),
+        watch.progress[0][0] if watch.progress else None,
+        tuple(watch.progress),
+        watch.first_complete,
     )

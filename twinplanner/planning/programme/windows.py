@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from twinplanner.domain.enums import EventKind
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot, VenueInfo
@@ -131,6 +131,27 @@ def union(many: Iterable[Ranges]) -> Ranges:
         else:
             merged.append([lo, hi])
     return tuple((lo, hi) for lo, hi in merged)
+
+
+def packed_starts(starts: Ranges, size: int) -> list[int]:
+    """Starts of tasks of ``size`` slots packed back to back, each as early as ``starts`` allow.
+
+    On one venue, the i-th task of a day (by start) starts no earlier than the i-th of these:
+    the first start any task may take, then the first one at or after the previous plus the
+    shortest task.
+    """
+    seq: list[int] = []
+    cur = first_at_or_after(starts, starts[0][0]) if starts else None
+    while cur is not None:
+        seq.append(cur)
+        cur = first_at_or_after(starts, cur + size)
+    return seq
+
+
+def on_grid(window: Window, grid: Sequence[int]) -> Window | None:
+    """The window with only the starts on ``grid`` (None when none is left)."""
+    ranges = tuple((g, g) for g in grid if any(lo <= g <= hi for lo, hi in window.ranges))
+    return replace(window, ranges=ranges) if ranges else None
 
 
 class WindowFinder:
