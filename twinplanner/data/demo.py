@@ -139,7 +139,7 @@ def _load(rng: random.Random) -> int:
         departure_place="Lindenfeld, Rathausplatz (coach stop)",
         status="confirmed",
         working_languages="de,fr",
-        settings=json.dumps({"minors_in_pairs": False, "late_hour": "22:00", "travel_buffer_min": 15}),
+        settings=json.dumps({"housing": {"minors_in_pairs": False}}),
     )
     parties = {}
     for party_name, kind, members in PARTIES:
@@ -156,10 +156,13 @@ def _load(rng: random.Random) -> int:
     for person in locals_:
         Participation.create(visit=visit, person=person, is_guest=False)
     for name, household in households.items():
-        until = None
+        since = until = None
         if name == "Jutta Huber":  # away on the last night
             until = dt.datetime(2027, 5, 15, 12, 0)
-        HostOffer.create(visit=visit, household=household, available_until=until)
+        if name == "Anke Walter":  # takes in the partner's organiser, who comes a day early
+            since = dt.datetime(2027, 5, 11, 12, 0)
+        HostOffer.create(visit=visit, household=household, available_from=since,
+                         available_until=until)
     # Named wishes, both ways.
     PlacementWish.create(party=parties["Haddad"], household=households["Leila Haddad-Schmidt"])
     PlacementWish.create(
