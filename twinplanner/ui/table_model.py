@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from twinplanner.domain.text import fold
 
@@ -19,6 +19,20 @@ EDITOR_ROLE = Qt.ItemDataRole.UserRole + 3  # the EditorSpec of an editable cell
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 4  # the plain value a service takes for the cell
 
 _Index = QModelIndex | QPersistentModelIndex
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+def isolate_ltr(text: str) -> str:
+    """Keep a run without right-to-left letters in its own order inside a right-to-left window.
+
+    Without it "+49 6241 81 865" shows as "865 81 6241 49+" in an Arabic window: digits and
+    spaces take the direction of the paragraph around them.
+    """
+    import unicodedata
+
+    if not text or any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text):
+        return text
+    return f"\u2066{text}\u2069"
 
 
 @dataclass(frozen=True)
@@ -157,7 +171,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         column = self._columns[index.column()]
         is_flag = column.editor is not None and column.editor.kind == "flag"
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if is_flag else column.text(row)
+            if is_flag:
+                return ""
+            text = column.text(row)
+            return isolate_ltr(text) if QGuiApplication.isRightToLeft() else text
         if role == Qt.ItemDataRole.CheckStateRole and is_flag:
             return Qt.CheckState.Checked if column.plain(row) else Qt.CheckState.Unchecked
         if role == ROW_ID_ROLE:
