@@ -186,6 +186,14 @@ class TimetableModel:
                 self.model.Add(total >= done + offset * (count - pool * r))
                 done += pool * offset
 
+    def pin(self, chosen: dict[str, tuple[Window, int]]) -> None:
+        """Allow only this timetable: task key -> (window, start slot); the rest unplaced."""
+        for key, lits in self.lits.items():
+            if lits:
+                self.model.Add(self.placed[key] == int(key in chosen))
+        for key, (_, start) in chosen.items():
+            self.model.Add(self.start[key] == start)
+
     def hint(self, chosen: dict[str, tuple[Window, int]]) -> None:
         """Start the search from a timetable: task key -> (window, start slot).
 

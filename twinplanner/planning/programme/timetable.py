@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from twinplanner.planning.programme.tasks import Plan, Task
 
 # Share of the time limit the grid pass may take at most; the interval model gets the rest.
 GRID_SHARE = 0.5
+# The grid pass also ends after this share of the time limit without a better timetable: its
+# own bound is weak, and the interval model proves (or improves) from there.
+GRID_STALL = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,29 +113,56 @@ def _why_unplaced(tm: TimetableModel, t: Task) -> str:
 
 
 class _Watch:
-    """Solution callbacks of both passes: progress, the first complete timetable, stopping."""
+    """Follows both passes: progress, the first complete timetable, and when to stop."""
 
     def __init__(self, began: float, should_stop: Callable[[], bool] | None, placeable: int):
         self.began, self.should_stop, self.placeable = began, should_stop, placeable
         self.progress: list[tuple[float, float]] = []
         self.first_complete: float | None = None
+        self.improved_at = 0.0
+
+    def now(self) -> float:
+        """Seconds since the solving began."""
+        return time.perf_counter() - self.began
 
     def callback(self, cp: Any, placed: list[Any], good_enough: float) -> Any:
-        """A CP-SAT callback that records each timetable and stops when told or good enough."""
+        """A CP-SAT callback that records each timetable and stops when good enough."""
         watch = self
 
         class _Callback(cp.CpSolverSolutionCallback):  # type: ignore[misc]
             def on_solution_callback(self) -> None:
-                now = time.perf_counter() - watch.began
+                now = watch.now()
                 watch.progress.append((now, self.ObjectiveValue()))
+                watch.improved_at = now
                 if watch.first_complete is None and sum(map(self.Value, placed)) == watch.placeable:
                     watch.first_complete = now
-                if self.ObjectiveValue() <= good_enough or (
-                    watch.should_stop is not None and watch.should_stop()
-                ):
+                if self.ObjectiveValue() <= good_enough:
                     self.StopSearch()
 
         return _Callback()
+
+    def solve(self, solver: Any, model: Any, callback: Any, stall: float | None = None) -> int:
+        """Solve, stopping on request (checked every 50 ms) or after ``stall`` seconds without
+        a better timetable once there is one."""
+        done = threading.Event()
+
+        def guard() -> None:
+            while not done.wait(0.05):
+                asked = self.should_stop is not None and self.should_stop()
+                stalled = (
+                    stall is not None and self.progress and self.now() - self.improved_at > stall
+                )
+                if asked or stalled:
+                    solver.StopSearch()
+                    return
+
+        thread = threading.Thread(target=guard, name="timetable guard", daemon=True)
+        thread.start()
+        try:
+            return int(solver.Solve(model, callback))
+        finally:
+            done.set()
+            thread.join()
 
 
 def _solver(cp: Any, seconds: float, workers: int) -> Any:
@@ -167,22 +198,31 @@ def solve_timetable(
     watch = _Watch(began, should_stop, sum(1 for t in plan.tasks if problem.windows[t.key]))
     grid = GridModel(problem)
     grid.build()
-    grid.hint(Greedy(problem, grid.windows).solve())
+    greedy = Greedy(problem, grid.windows).solve()
+    grid.hint(greedy)
     cp = grid.cp
     first = _solver(cp, limit * GRID_SHARE, workers)
-    code = first.Solve(grid.model, watch.callback(cp, list(grid.placed.values()), good_enough))
+    stall = max(GRID_STALL * limit, 0.5)
+    code = watch.solve(
+        first, grid.model, watch.callback(cp, list(grid.placed.values()), good_enough), stall
+    )
     tm = TimetableModel(problem)
     tm.build()
-    if code in (cp.OPTIMAL, cp.FEASIBLE):
-        tm.hint(grid.chosen(first))
+    chosen = grid.chosen(first) if code in (cp.OPTIMAL, cp.FEASIBLE) else greedy
+    tm.hint(chosen)
+    stopped = should_stop is not None and should_stop()
+    if stopped:  # asked to stop: the timetable found so far, read back as it is
+        tm.pin(chosen)
     solver = _solver(cp, limit - (time.perf_counter() - began), workers)
     solver.parameters.relative_gap_limit = relative_gap
-    code = solver.Solve(tm.model, watch.callback(cp, list(tm.placed.values()), good_enough))
+    code = watch.solve(solver, tm.model, watch.callback(cp, list(tm.placed.values()), good_enough))
     names = {cp.OPTIMAL: "optimal", cp.FEASIBLE: "feasible", cp.INFEASIBLE: "infeasible"}
     status = names.get(code, "unknown")
     found = status in ("optimal", "feasible")
     objective = solver.ObjectiveValue() if found else None
-    best_bound = max(solver.BestObjectiveBound(), bound) if found else None
+    best_bound = max(solver.BestObjectiveBound(), bound) if found and not stopped else bound
+    if stopped and found:
+        status = "feasible"
     if objective is not None and objective <= bound:
         status = "optimal"  # the timetable reaches the lower bound: nothing can be better
     placed, unplaced = _read_back(tm, solver, status)
