@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gettext
 from collections.abc import Callable
 
 import pytest
@@ -20,6 +21,7 @@ from tests.unit.programme.programme_helpers import (
     replace,
     snapshot,
 )
+from twinplanner import i18n
 from twinplanner.planning.programme.conflicts import (
     ConflictKind,
     Severity,
@@ -260,3 +262,46 @@ def test_clean_programme_has_no_conflict() -> None:
         match(3, (10, 0), (11, 0)),
     )
     assert check_programme(snap) == []
+
+
+class _German(gettext.NullTranslations):
+    """A window language with two sentences of the checker translated."""
+
+    WORDS = {
+        "{event} has no meeting point.": "{event} hat keinen Treffpunkt.",
+        "{who} is in two events at once: {both}.": "{who} ist doppelt verplant: {both}.",
+        "{who} are in two events at once: {both}.": "{who} sind doppelt verplant: {both}.",
+    }
+
+    def gettext(self, message: str) -> str:
+        return self.WORDS.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+
+def test_sentences_follow_the_window_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checker's sentences go through the window's translations, placeholders filled."""
+    monkeypatch.setattr(i18n, "_current", _German())
+    has, _ = CASES[K.NO_MEETING_POINT]
+    [found] = [c for c in check_programme(has) if c.kind is K.NO_MEETING_POINT]
+    assert found.message == "'Event 1' at Town hall (Thu 13 May 10:00–12:00) hat keinen Treffpunkt."
+    has, _ = CASES[K.CLUB_DOUBLE_BOOKED]
+    [found] = [c for c in check_programme(has) if c.kind is K.CLUB_DOUBLE_BOOKED]
+    assert found.message.startswith("Liederkranz ist doppelt verplant: 'Event 1'")
+
+
+def test_english_sentences_are_unchanged() -> None:
+    """In English the sentences read as before, plural forms included."""
+    has, _ = CASES[K.NO_MEETING_POINT]
+    [found] = [c for c in check_programme(has) if c.kind is K.NO_MEETING_POINT]
+    assert found.message == "'Event 1' at Town hall (Thu 13 May 10:00–12:00) has no meeting point."
+    has, _ = CASES[K.MINOR_LATE]
+    [found] = [c for c in check_programme(has) if c.kind is K.MINOR_LATE]
+    assert " is a minor in '" in found.message and found.message.endswith("after 22:00.")
+    many = snapshot(
+        event(1, at(10), at(12), club_ids=(CHOIR, ORCHESTRA)),
+        event(2, at(11), at(13), venue_id=CHURCH, club_ids=(CHOIR, ORCHESTRA)),
+    )
+    [found] = [c for c in check_programme(many) if c.kind is K.CLUB_DOUBLE_BOOKED]
+    assert found.message.startswith("Harmonie and Liederkranz are in two events at once: ")

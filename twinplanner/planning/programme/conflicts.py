@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinplanner.domain.enums import EventKind
+from twinplanner.i18n import _, ngettext
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot
 
 
@@ -86,22 +87,29 @@ class _Checker:
     # ---- words -------------------------------------------------------------------------
     def where(self, event: EventInfo) -> str:
         venue = self.snap.venue_by_id.get(event.venue_id) if event.venue_id else None
-        return f" at {venue.name}" if venue else ""
+        return _(" at {venue}").format(venue=venue.name) if venue else ""
 
     def describe(self, event: EventInfo) -> str:
-        return f"'{event.title}'{self.where(event)} ({when(event.starts_at, event.ends_at)})"
+        return _("'{title}'{where} ({when})").format(
+            title=event.title, where=self.where(event), when=when(event.starts_at, event.ends_at)
+        )
 
     def names(self, person_ids: Iterable[int], limit: int = 4) -> str:
         names = sorted(self.snap.person_by_id[p].name for p in person_ids)
         if len(names) > limit:
-            return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+            more = len(names) - limit
+            return ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+                names=", ".join(names[:limit]), n=more
+            )
         if len(names) > 1:
-            return f"{', '.join(names[:-1])} and {names[-1]}"
-        return names[0] if names else "nobody"
+            return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+        return names[0] if names else _("nobody")
 
     def club_names(self, club_ids: Iterable[int]) -> str:
         names = sorted(self.snap.club_by_id[c].name for c in club_ids if c in self.snap.club_by_id)
-        return " and ".join(names) if len(names) < 3 else ", ".join(names)
+        if len(names) == 2:
+            return _("{names} and {last}").format(names=names[0], last=names[1])
+        return ", ".join(names)
 
     def add(
         self,
@@ -138,12 +146,14 @@ class _Checker:
 
     def double_bookings(self) -> None:
         for a, b in self.overlapping_pairs():
-            both = f"{self.describe(a)} and {self.describe(b)}"
+            both = _("{first} and {second}").format(first=self.describe(a), second=self.describe(b))
             if a.venue_id is not None and a.venue_id == b.venue_id:
                 venue = self.snap.venue_by_id.get(a.venue_id)
                 self.add(
                     ConflictKind.VENUE_DOUBLE_BOOKED,
-                    f"{venue.name if venue else 'The venue'} holds two events at once: {both}.",
+                    _("{venue} holds two events at once: {both}.").format(
+                        venue=venue.name if venue else _("The venue"), both=both
+                    ),
                     max(a.starts_at, b.starts_at),
                     (a.id, b.id),
                     venue=a.venue_id,
@@ -152,8 +162,11 @@ class _Checker:
             if clubs:
                 self.add(
                     ConflictKind.CLUB_DOUBLE_BOOKED,
-                    f"{self.club_names(clubs)} {'is' if len(clubs) == 1 else 'are'} in two "
-                    f"events at once: {both}.",
+                    ngettext(
+                        "{who} is in two events at once: {both}.",
+                        "{who} are in two events at once: {both}.",
+                        len(clubs),
+                    ).format(who=self.club_names(clubs), both=both),
                     max(a.starts_at, b.starts_at),
                     (a.id, b.id),
                     clubs=clubs,
@@ -165,8 +178,11 @@ class _Checker:
             if persons:
                 self.add(
                     ConflictKind.PERSON_DOUBLE_BOOKED,
-                    f"{self.names(persons)} {'is' if len(persons) == 1 else 'are'} in two "
-                    f"events at once: {both}.",
+                    ngettext(
+                        "{who} is in two events at once: {both}.",
+                        "{who} are in two events at once: {both}.",
+                        len(persons),
+                    ).format(who=self.names(persons), both=both),
                     max(a.starts_at, b.starts_at),
                     (a.id, b.id),
                     persons=persons,
@@ -178,8 +194,12 @@ class _Checker:
             if venue and venue.capacity is not None and len(self.people[e.id]) > venue.capacity:
                 self.add(
                     ConflictKind.VENUE_OVER_CAPACITY,
-                    f"{self.describe(e)} has {len(self.people[e.id])} people taking part but "
-                    f"{venue.name} holds only {venue.capacity}.",
+                    _("{event} has {n} people taking part but {venue} holds only {most}.").format(
+                        event=self.describe(e),
+                        n=len(self.people[e.id]),
+                        venue=venue.name,
+                        most=venue.capacity,
+                    ),
                     e.starts_at,
                     (e.id,),
                     venue=venue.id,
@@ -193,7 +213,9 @@ class _Checker:
             if e.starts_at < first or e.ends_at > after:
                 self.add(
                     ConflictKind.OUTSIDE_VISIT,
-                    f"{self.describe(e)} is outside the visit's days ({span}).",
+                    _("{event} is outside the visit's days ({span}).").format(
+                        event=self.describe(e), span=span
+                    ),
                     e.starts_at,
                     (e.id,),
                     venue=e.venue_id,
@@ -221,7 +243,9 @@ class _Checker:
                 hours = f"{opens.strftime('%H:%M')}–{until}"
                 self.add(
                     ConflictKind.OUTSIDE_OPENING_HOURS,
-                    f"{self.describe(e)} is outside the opening hours of {venue.name} ({hours}).",
+                    _("{event} is outside the opening hours of {venue} ({hours}).").format(
+                        event=self.describe(e), venue=venue.name, hours=hours
+                    ),
                     e.starts_at,
                     (e.id,),
                     venue=venue.id,
@@ -248,8 +272,13 @@ class _Checker:
                     if e.starts_at < stay[0]:
                         self.add(
                             ConflictKind.MATCH_BEFORE_ARRIVAL,
-                            f"{name} plays {self.describe(e)} before the whole team has "
-                            f"arrived ({stay[0].strftime('%a %d %b %H:%M')}).",
+                            _(
+                                "{team} plays {event} before the whole team has arrived ({at})."
+                            ).format(
+                                team=name,
+                                event=self.describe(e),
+                                at=stay[0].strftime("%a %d %b %H:%M"),
+                            ),
                             e.starts_at,
                             (e.id,),
                             clubs=[cid],
@@ -258,8 +287,13 @@ class _Checker:
                     elif e.ends_at > stay[1]:
                         self.add(
                             ConflictKind.OUTSIDE_STAY,
-                            f"{name} plays {self.describe(e)} after part of the team has "
-                            f"left ({stay[1].strftime('%a %d %b %H:%M')}).",
+                            _(
+                                "{team} plays {event} after part of the team has left ({at})."
+                            ).format(
+                                team=name,
+                                event=self.describe(e),
+                                at=stay[1].strftime("%a %d %b %H:%M"),
+                            ),
                             e.starts_at,
                             (e.id,),
                             clubs=[cid],
@@ -275,8 +309,11 @@ class _Checker:
             if away:
                 self.add(
                     ConflictKind.OUTSIDE_STAY,
-                    f"{self.names(away)} {'is' if len(away) == 1 else 'are'} not there for "
-                    f"{self.describe(e)}: it is outside their own stay.",
+                    ngettext(
+                        "{who} is not there for {event}: it is outside their own stay.",
+                        "{who} are not there for {event}: it is outside their own stay.",
+                        len(away),
+                    ).format(who=self.names(away), event=self.describe(e)),
                     e.starts_at,
                     (e.id,),
                     persons=away,
@@ -308,8 +345,16 @@ class _Checker:
             who = self.club_names(clubs) if clubs else self.names(persons)
             self.add(
                 ConflictKind.TRAVEL_TOO_SHORT,
-                f"{who} cannot get from {self.describe(a)} to {self.describe(b)} in time: "
-                f"{gap} min between them, {need} min needed.",
+                _(
+                    "{who} cannot get from {first} to {second} in time: "
+                    "{gap} min between them, {need} min needed."
+                ).format(
+                    who=who,
+                    first=self.describe(a),
+                    second=self.describe(b),
+                    gap=gap,
+                    need=need,
+                ),
                 b.starts_at,
                 (aid, bid),
                 persons=persons,
@@ -330,9 +375,15 @@ class _Checker:
                 if e.starts_at < night_until and night_from < e.ends_at:
                     self.add(
                         ConflictKind.MINOR_LATE,
-                        f"{self.names(minors)} "
-                        f"{'is a minor' if len(minors) == 1 else 'are minors'} "
-                        f"in {self.describe(e)}, after {late.strftime('%H:%M')}.",
+                        ngettext(
+                            "{who} is a minor in {event}, after {late}.",
+                            "{who} are minors in {event}, after {late}.",
+                            len(minors),
+                        ).format(
+                            who=self.names(minors),
+                            event=self.describe(e),
+                            late=late.strftime("%H:%M"),
+                        ),
                         e.starts_at,
                         (e.id,),
                         persons=minors,
@@ -347,8 +398,10 @@ class _Checker:
             if concert is not None and e.ends_at > concert.starts_at:
                 self.add(
                     ConflictKind.REHEARSAL_AFTER_CONCERT,
-                    f"The rehearsal {self.describe(e)} ends after the start of the event it "
-                    f"prepares, {self.describe(concert)}.",
+                    _(
+                        "The rehearsal {event} ends after the start of the event it "
+                        "prepares, {concert}."
+                    ).format(event=self.describe(e), concert=self.describe(concert)),
                     e.starts_at,
                     (e.id, concert.id),
                     clubs=e.club_ids,
@@ -380,9 +433,19 @@ class _Checker:
             gap = int((b.starts_at - a.ends_at).total_seconds() // 60)
             self.add(
                 ConflictKind.REST_TOO_SHORT,
-                f"{self.club_names(clubs)} {'has' if len(clubs) == 1 else 'have'} only {gap} min "
-                f"rest between {self.describe(a)} and {self.describe(b)} "
-                f"(at least {rest.seconds // 60} min wanted).",
+                ngettext(
+                    "{who} has only {gap} min rest between {first} and {second} "
+                    "(at least {rest} min wanted).",
+                    "{who} have only {gap} min rest between {first} and {second} "
+                    "(at least {rest} min wanted).",
+                    len(clubs),
+                ).format(
+                    who=self.club_names(clubs),
+                    gap=gap,
+                    first=self.describe(a),
+                    second=self.describe(b),
+                    rest=rest.seconds // 60,
+                ),
                 b.starts_at,
                 (aid, bid),
                 clubs=clubs,
@@ -392,9 +455,17 @@ class _Checker:
             first = self.snap.event_by_id[ids[0]]
             self.add(
                 ConflictKind.TOO_MANY_MATCHES,
-                f"{self.club_names(clubs)} {'plays' if len(clubs) == 1 else 'play'} {len(ids)} "
-                f"matches on {first.starts_at.strftime('%a %d %b')} (at most {most} wanted): "
-                f"{', '.join(self.describe(self.snap.event_by_id[i]) for i in ids)}.",
+                ngettext(
+                    "{who} plays {n} matches on {day} (at most {most} wanted): {matches}.",
+                    "{who} play {n} matches on {day} (at most {most} wanted): {matches}.",
+                    len(clubs),
+                ).format(
+                    who=self.club_names(clubs),
+                    n=len(ids),
+                    day=first.starts_at.strftime("%a %d %b"),
+                    most=most,
+                    matches=", ".join(self.describe(self.snap.event_by_id[i]) for i in ids),
+                ),
                 first.starts_at,
                 ids,
                 clubs=clubs,
@@ -407,7 +478,7 @@ class _Checker:
             if not e.meeting_point.strip():
                 self.add(
                     ConflictKind.NO_MEETING_POINT,
-                    f"{self.describe(e)} has no meeting point.",
+                    _("{event} has no meeting point.").format(event=self.describe(e)),
                     e.starts_at,
                     (e.id,),
                     venue=e.venue_id,
@@ -415,7 +486,7 @@ class _Checker:
             if e.responsible_id is None:
                 self.add(
                     ConflictKind.NO_RESPONSIBLE,
-                    f"{self.describe(e)} has no person responsible.",
+                    _("{event} has no person responsible.").format(event=self.describe(e)),
                     e.starts_at,
                     (e.id,),
                     venue=e.venue_id,
