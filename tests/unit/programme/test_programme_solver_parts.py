@@ -41,7 +41,7 @@ def solve_fixed(pb: Problem, chosen: dict[str, tuple[Window, int]]) -> str:
     solver = tm.cp.CpSolver()
     solver.parameters.max_time_in_seconds = 10
     solver.parameters.num_workers = 1
-    return str(solver.StatusName(solver.Solve(tm.model)))
+    return str(solver.status_name(solver.solve(tm.model)))
 
 
 def test_ranges_subtract_union_and_packing() -> None:
@@ -119,7 +119,7 @@ def test_grid_timetable_keeps_every_rule_of_the_full_model() -> None:
     solver = grid.cp.CpSolver()
     solver.parameters.max_time_in_seconds = 5
     solver.parameters.num_workers = 1
-    assert solver.StatusName(solver.Solve(grid.model)) in ("OPTIMAL", "FEASIBLE")
+    assert solver.status_name(solver.solve(grid.model)) in ("OPTIMAL", "FEASIBLE")
     chosen = grid.chosen(solver)
     grids = grid_windows(pb)
     assert all(any(w == g for g in grids[k]) for k, (w, _) in chosen.items())
@@ -136,7 +136,7 @@ def test_lower_bound_is_at_most_the_proven_optimum() -> None:
         solver = tm.cp.CpSolver()
         solver.parameters.max_time_in_seconds = 20
         solver.parameters.num_workers = 2
-        assert solver.StatusName(solver.Solve(tm.model)) == "OPTIMAL"
+        assert solver.status_name(solver.solve(tm.model)) == "OPTIMAL"
         assert lower_bound(pb) <= solver.ObjectiveValue()
 
 

@@ -72,15 +72,17 @@ class GridModel:
                 for lo, hi in w.ranges:
                     for g in range(lo, hi + 1):
                         if (key, w, g) not in blocked:
-                            self.x[(key, w, g)] = m.NewBoolVar(f"{key} d{w.day} v{w.venue_id} {g}")
+                            self.x[(key, w, g)] = m.new_bool_var(
+                                f"{key} d{w.day} v{w.venue_id} {g}"
+                            )
                             self.by_key[key].append((key, w, g))
         for t in pb.plan.tasks:
-            self.placed[t.key] = m.NewBoolVar(f"placed {t.key}")
-            m.Add(sum(self.x[c] for c in self.by_key[t.key]) == self.placed[t.key])
+            self.placed[t.key] = m.new_bool_var(f"placed {t.key}")
+            m.add(sum(self.x[c] for c in self.by_key[t.key]) == self.placed[t.key])
         for r in pb.rules.resources:
             self._resource(r)
         for limit in pb.rules.day_limits:
-            m.Add(
+            m.add(
                 sum(self.x[c] for k in limit.keys for c in self.by_key[k] if c[1].day == limit.day)
                 <= limit.most
             )
@@ -88,7 +90,7 @@ class GridModel:
             self._order(o.later, o.first, o.gap)
         terms = [unplaced_cost(pb) * (1 - self.placed[t.key]) for t in pb.plan.tasks]
         terms += [start_cost(pb, k, w, g) * var for (k, w, g), var in self.x.items()]
-        m.Minimize(sum(terms))
+        m.minimize(sum(terms))
 
     def _uses(self, r: Resource) -> list[tuple[Choice, int]]:
         out = []
@@ -121,7 +123,7 @@ class GridModel:
         for h in sorted({c[2] for c, _ in uses}):
             running = [self.x[c] for c, n in uses if c[2] <= h < c[2] + n]
             if len(running) > r.capacity:
-                self.model.Add(sum(running) <= r.capacity)
+                self.model.add(sum(running) <= r.capacity)
 
     def _by(self, key: str, slot: int) -> Any:
         """1 when the task has started at or before ``slot`` (a ladder of prefix sums)."""
@@ -131,9 +133,9 @@ class GridModel:
                 steps[c[2]].append(self.x[c])
             rungs: list[tuple[int, Any]] = []
             for g in sorted(steps):
-                rung = self.model.NewBoolVar(f"{key} by {g}")
+                rung = self.model.new_bool_var(f"{key} by {g}")
                 below = rungs[-1][1] if rungs else 0
-                self.model.Add(rung == below + sum(steps[g]))
+                self.model.add(rung == below + sum(steps[g]))
                 rungs.append((g, rung))
             self.ladder[key] = rungs
         last = [rung for g, rung in self.ladder[key] if g <= slot]
@@ -142,18 +144,18 @@ class GridModel:
     def _order(self, later: str, first: str, gap: int) -> None:
         """By any time g, ``later`` has started only if ``first`` started by g - gap."""
         for g in sorted({c[2] for c in self.by_key[later]}):
-            self.model.Add(self._by(later, g) + self.placed[first] - self._by(first, g - gap) <= 1)
+            self.model.add(self._by(later, g) + self.placed[first] - self._by(first, g - gap) <= 1)
 
     def hint(self, chosen: dict[str, tuple[Window, int]]) -> None:
         """Start the search from a timetable on the grid (the greedy one)."""
         for (k, w, g), var in self.x.items():
-            self.model.AddHint(var, chosen.get(k) == (w, g))
+            self.model.add_hint(var, chosen.get(k) == (w, g))
         for k, placed in self.placed.items():
-            self.model.AddHint(placed, k in chosen)
+            self.model.add_hint(placed, k in chosen)
         for k, rungs in self.ladder.items():
             for g, rung in rungs:
-                self.model.AddHint(rung, k in chosen and chosen[k][1] <= g)
+                self.model.add_hint(rung, k in chosen and chosen[k][1] <= g)
 
     def chosen(self, solver: Any) -> dict[str, tuple[Window, int]]:
         """The window and start of every placed task in the solver's timetable."""
-        return {k: (w, g) for (k, w, g), var in self.x.items() if solver.Value(var)}
+        return {k: (w, g) for (k, w, g), var in self.x.items() if solver.value(var)}

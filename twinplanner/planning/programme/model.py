@@ -72,31 +72,31 @@ class TimetableModel:
         cp, m, pb = self.cp, self.model, self.problem
         for t in pb.plan.tasks:
             wins = pb.windows[t.key]
-            placed = m.NewBoolVar(f"placed {t.key}")
+            placed = m.new_bool_var(f"placed {t.key}")
             self.placed[t.key] = placed
             if not wins:
-                m.Add(placed == 0)
-                self.start[t.key] = m.NewConstant(0)
+                m.add(placed == 0)
+                self.start[t.key] = m.new_constant(0)
                 self.lits[t.key] = []
                 continue
-            domain = cp.Domain.FromIntervals([list(r) for r in union(w.ranges for w in wins)])
-            start = m.NewIntVarFromDomain(domain, f"start {t.key}")
+            domain = cp.Domain.from_intervals([list(r) for r in union(w.ranges for w in wins)])
+            start = m.new_int_var_from_domain(domain, f"start {t.key}")
             self.start[t.key] = start
             lits = []
             for w in wins:
-                lit = m.NewBoolVar(f"{t.key} v{w.venue_id} d{w.day}")
-                allowed = cp.Domain.FromIntervals([list(r) for r in w.ranges])
-                m.AddLinearExpressionInDomain(start, allowed).OnlyEnforceIf(lit)
+                lit = m.new_bool_var(f"{t.key} v{w.venue_id} d{w.day}")
+                allowed = cp.Domain.from_intervals([list(r) for r in w.ranges])
+                m.add_linear_expression_in_domain(start, allowed).only_enforce_if(lit)
                 lits.append((w, lit))
             self.lits[t.key] = lits
-            m.Add(sum(lit for _, lit in lits) == placed)
+            m.add(sum(lit for _, lit in lits) == placed)
         for resource in pb.rules.resources:
             self._resource(resource)
         for limit in pb.rules.day_limits:
             on_day = [lit for k in limit.keys for w, lit in self.lits[k] if w.day == limit.day]
-            m.Add(sum(on_day) <= limit.most)
+            m.add(sum(on_day) <= limit.most)
         for o in pb.rules.orders:
-            m.Add(self.start[o.later] >= self.start[o.first] + o.gap).OnlyEnforceIf(
+            m.add(self.start[o.later] >= self.start[o.first] + o.gap).only_enforce_if(
                 [self.placed[o.later], self.placed[o.first]]
             )
         self._objective()
@@ -109,27 +109,27 @@ class TimetableModel:
         if len(lits) == 1:
             return lits[0]
         if (key, venue_id) not in self.at_venue:
-            at = self.model.NewBoolVar(f"{key} at v{venue_id}")
-            self.model.Add(sum(lits) == at)
+            at = self.model.new_bool_var(f"{key} at v{venue_id}")
+            self.model.add(sum(lits) == at)
             self.at_venue[(key, venue_id)] = at
         return self.at_venue[(key, venue_id)]
 
     def _resource(self, r: Resource) -> None:
         m = self.model
         intervals = [
-            m.NewOptionalFixedSizeIntervalVar(
+            m.new_optional_fixed_size_interval_var(
                 self.start[u.key], u.length, self._presence(u.key, u.venue_id), f"{u.key} {r.name}"
             )
             for u in r.uses
             if self.lits[u.key]
         ]
         intervals += [
-            m.NewFixedSizeIntervalVar(lo, hi - lo, f"{r.name} {lo}") for lo, hi in r.blocked
+            m.new_fixed_size_interval_var(lo, hi - lo, f"{r.name} {lo}") for lo, hi in r.blocked
         ]
         if r.capacity > 1:
-            m.AddCumulative(intervals, [1] * len(intervals), r.capacity)
+            m.add_cumulative(intervals, [1] * len(intervals), r.capacity)
         elif len(intervals) > 1:
-            m.AddNoOverlap(intervals)
+            m.add_no_overlap(intervals)
 
     def _objective(self) -> None:
         """Everything placed first; then each start's cost (see ``start_cost``).
@@ -143,17 +143,17 @@ class TimetableModel:
             terms.append(unplaced_cost(pb) * (1 - self.placed[t.key]))
             for w, lit in self.lits[t.key]:
                 span = max(w.hi - w.lo, w.hi - w.base, 0)
-                cost = self.model.NewIntVar(0, span, f"cost {t.key} v{w.venue_id} d{w.day}")
+                cost = self.model.new_int_var(0, span, f"cost {t.key} v{w.venue_id} d{w.day}")
                 if t.pull_to_next:
-                    self.model.Add(cost >= w.hi - self.start[t.key]).OnlyEnforceIf(lit)
+                    self.model.add(cost >= w.hi - self.start[t.key]).only_enforce_if(lit)
                 else:
-                    self.model.Add(cost >= self.start[t.key] - w.base).OnlyEnforceIf(lit)
+                    self.model.add(cost >= self.start[t.key] - w.base).only_enforce_if(lit)
                     self.day_costs[(w.venue_id, w.day)].append((cost, lit, t.key))
-                self.model.Add(cost == 0).OnlyEnforceIf(lit.Not())
+                self.model.add(cost == 0).only_enforce_if(lit.negated())
                 self.costs[(t.key, w)] = cost
                 terms.append(cost)
         self._packing_bounds()
-        self.model.Minimize(sum(terms))
+        self.model.minimize(sum(terms))
 
     def _packing_bounds(self) -> None:
         """Redundant cuts: n tasks in a pool of P venues on one day cost at least f(n).
@@ -179,20 +179,20 @@ class TimetableModel:
             pool = len(pb.pool(venue_id))
             count = sum(lit for _, lit, _ in items)
             total = sum(cost for cost, _, _ in items)
-            self.model.Add(count <= pool * len(seq))
+            self.model.add(count <= pool * len(seq))
             done = 0
             for r, offset in enumerate(seq):
                 # f(n) >= f(P r) + offset * (n - P r) for every r
-                self.model.Add(total >= done + offset * (count - pool * r))
+                self.model.add(total >= done + offset * (count - pool * r))
                 done += pool * offset
 
     def pin(self, chosen: dict[str, tuple[Window, int]]) -> None:
         """Allow only this timetable: task key -> (window, start slot); the rest unplaced."""
         for key, lits in self.lits.items():
             if lits:
-                self.model.Add(self.placed[key] == int(key in chosen))
+                self.model.add(self.placed[key] == int(key in chosen))
         for key, (_, start) in chosen.items():
-            self.model.Add(self.start[key] == start)
+            self.model.add(self.start[key] == start)
 
     def hint(self, chosen: dict[str, tuple[Window, int]]) -> None:
         """Start the search from a timetable: task key -> (window, start slot).
@@ -205,14 +205,14 @@ class TimetableModel:
             if not lits:
                 continue
             pick = chosen.get(key)
-            m.AddHint(self.placed[key], pick is not None)
+            m.add_hint(self.placed[key], pick is not None)
             if pick is not None:
-                m.AddHint(self.start[key], pick[1])
+                m.add_hint(self.start[key], pick[1])
             for w, lit in lits:
                 taken = pick is not None and (pick[0].venue_id, pick[0].day) == (w.venue_id, w.day)
-                m.AddHint(lit, taken)
+                m.add_hint(lit, taken)
                 cost = start_cost(pb, key, w, pick[1]) if taken and pick is not None else 0
-                m.AddHint(self.costs[(key, w)], max(cost, 0))
+                m.add_hint(self.costs[(key, w)], max(cost, 0))
             for (k, venue_id), at in self.at_venue.items():
                 if k == key:
-                    m.AddHint(at, pick is not None and pick[0].venue_id == venue_id)
+                    m.add_hint(at, pick is not None and pick[0].venue_id == venue_id)

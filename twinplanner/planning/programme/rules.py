@@ -224,9 +224,10 @@ class RuleMaker:
         alike: dict[tuple[object, ...], list[str]] = defaultdict(list)
         for t in self.plan.tasks:
             if t.event_id is None and self.windows[t.key]:
-                sig = (t.kind, t.minutes, t.venue_ids, t.club_ids, t.person_ids, t.category)
-                sig += (t.after, t.deadline, t.not_before, t.start_window, t.prepares_id)
-                sig += (t.pull_to_next, frozenset(followers[t.key]))
+                sig: tuple[object, ...] = (t.kind, t.minutes, t.venue_ids, t.club_ids)
+                sig += (t.person_ids, t.category, t.after, t.deadline, t.not_before)
+                sig += (t.start_window, t.prepares_id, t.pull_to_next)
+                sig += (frozenset(followers[t.key]),)
                 alike[sig].append(t.key)
         return [
             Order(later, first, 0)

@@ -71,9 +71,9 @@ def _read_back(tm: TimetableModel, solver: Any, status: str) -> tuple[list[Place
     for t in tm.problem.plan.tasks:
         if t.key in tm.problem.reasons:
             unplaced.append(Unplaced(t, tm.problem.reasons[t.key]))
-        elif found and solver.Value(tm.placed[t.key]):
-            venue = next(w.venue_id for w, lit in tm.lits[t.key] if solver.Value(lit))
-            begins = tm.problem.clock.at(solver.Value(tm.start[t.key]))
+        elif found and solver.value(tm.placed[t.key]):
+            venue = next(w.venue_id for w, lit in tm.lits[t.key] if solver.value(lit))
+            begins = tm.problem.clock.at(solver.value(tm.start[t.key]))
             placed.append(Placed(t, venue, begins, begins + dt.timedelta(minutes=t.minutes)))
         else:
             unplaced.append(Unplaced(t, _why_unplaced(tm, t)))
@@ -132,12 +132,12 @@ class _Watch:
         class _Callback(cp.CpSolverSolutionCallback):  # type: ignore[misc]
             def on_solution_callback(self) -> None:
                 now = watch.now()
-                watch.progress.append((now, self.ObjectiveValue()))
+                watch.progress.append((now, self.objective_value))
                 watch.improved_at = now
-                if watch.first_complete is None and sum(map(self.Value, placed)) == watch.placeable:
+                if watch.first_complete is None and sum(map(self.value, placed)) == watch.placeable:
                     watch.first_complete = now
-                if self.ObjectiveValue() <= good_enough:
-                    self.StopSearch()
+                if self.objective_value <= good_enough:
+                    self.stop_search()
 
         return _Callback()
 
@@ -153,13 +153,13 @@ class _Watch:
                     stall is not None and self.progress and self.now() - self.improved_at > stall
                 )
                 if asked or stalled:
-                    solver.StopSearch()
+                    solver.stop_search()
                     return
 
         thread = threading.Thread(target=guard, name="timetable guard", daemon=True)
         thread.start()
         try:
-            return int(solver.Solve(model, callback))
+            return int(solver.solve(model, callback))
         finally:
             done.set()
             thread.join()
@@ -219,8 +219,8 @@ def solve_timetable(
     names = {cp.OPTIMAL: "optimal", cp.FEASIBLE: "feasible", cp.INFEASIBLE: "infeasible"}
     status = names.get(code, "unknown")
     found = status in ("optimal", "feasible")
-    objective = solver.ObjectiveValue() if found else None
-    best_bound = max(solver.BestObjectiveBound(), bound) if found and not stopped else bound
+    objective = solver.objective_value if found else None
+    best_bound = max(solver.best_objective_bound, bound) if found and not stopped else bound
     if stopped and found:
         status = "feasible"
     if objective is not None and objective <= bound:

@@ -9,7 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from twinplanner.domain.enums import EventKind
-from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot, VenueInfo
+from twinplanner.planning.programme.snapshot import (
+    EventInfo,
+    PersonInfo,
+    ProgrammeSnapshot,
+    VenueInfo,
+)
 from twinplanner.planning.programme.tasks import Plan, Task
 
 Ranges = tuple[tuple[int, int], ...]  # sorted, disjoint, inclusive (first, last) start slots
@@ -245,7 +250,7 @@ class WindowFinder:
         task: Task,
         venues: list[VenueInfo],
         fitting: list[VenueInfo],
-        persons: list[object],
+        persons: Sequence[PersonInfo],
         minors: bool,
         avoid: list[EventInfo],
     ) -> str:
