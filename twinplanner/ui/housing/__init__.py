@@ -1,0 +1,1 @@
+"""The housing board: households and parties, placing by drag or keyboard, and the planner."""
