@@ -232,3 +232,17 @@ def test_existing_fixed_rehearsals_are_not_planned_again() -> None:
     proposal = propose(snap)
     assert proposal.changes == () and proposal.unplaced == ()
     assert proposal.result.status == "empty"
+
+
+def test_rehearsals_close_to_the_concert_they_prepare() -> None:
+    """Rehearsals go on the concert's day, each one ending shortly before what follows it,
+    not on the evening of the first day."""
+    snap = concert_visit(fixed=True)
+    after = propose(snap, time_limit=10).apply_to(snap)
+    concert = after.event_by_id[70]
+    rehearsals = [e for e in after.events if e.kind == "rehearsal"]
+    joint = next(r for r in rehearsals if len(r.club_ids) == 2)
+    assert all(r.starts_at.date() == concert.starts_at.date() for r in rehearsals)
+    assert concert.starts_at - joint.ends_at <= dt.timedelta(minutes=75)  # 60 min break
+    for own in (r for r in rehearsals if len(r.club_ids) == 1):
+        assert joint.starts_at - own.ends_at <= dt.timedelta(minutes=30)

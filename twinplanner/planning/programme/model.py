@@ -18,13 +18,20 @@ def unplaced_cost(problem: Problem) -> int:
 
 
 def start_cost(problem: Problem, key: str, window: Window, start: int) -> int:
-    """Cost of a start: slots after opening for a match, before the latest start for a rehearsal.
+    """Cost of a start on its own: slots after opening for a match, before the task's latest
+    possible start for a rehearsal.
 
-    Matches go early in their day, leaving the rest of the day for the programme; a rehearsal
-    goes as close as possible to what it prepares.
+    Matches go early in their day, leaving the rest of the day for the programme (organisers
+    plan excursions and meals in the afternoons, and the players' families come to watch in
+    the morning). A rehearsal goes as close as possible to what it prepares: in the interval
+    model its cost is the time between its end and the start of what follows (see
+    ``TimetableModel._objective``); here, for the greedy and the grid pass, the distance to
+    its latest possible start over the whole visit stands in for that. A rehearsal on the
+    evening of the first day for a concert on the third was as cheap as one on the same day
+    while this was measured within each day.
     """
     if problem.plan_task(key).pull_to_next:
-        return window.hi - start
+        return problem.latest(key) - start
     return start - window.base
 
 
@@ -137,15 +144,28 @@ class TimetableModel:
         Costs are non-negative per (task, venue, day) variables, zero unless that choice is
         taken, so the per-day packing bounds below can add them up.
         """
-        pb = self.problem
+        pb, m = self.problem, self.model
         terms = []
         for t in pb.plan.tasks:
             terms.append(unplaced_cost(pb) * (1 - self.placed[t.key]))
+            nxt = pb.prepares.get(t.key) if t.pull_to_next else None
             for w, lit in self.lits[t.key]:
                 span = max(w.hi - w.lo, w.hi - w.base, 0)
-                cost = self.model.new_int_var(0, span, f"cost {t.key} v{w.venue_id} d{w.day}")
                 if t.pull_to_next:
-                    self.model.add(cost >= w.hi - self.start[t.key]).only_enforce_if(lit)
+                    span = max(pb.latest(nxt[0]) if nxt else pb.latest(t.key), w.hi) - w.lo
+                cost = m.new_int_var(0, span, f"cost {t.key} v{w.venue_id} d{w.day}")
+                if nxt is not None:  # a rehearsal: the time between it and what it prepares
+                    later, gap = nxt
+                    m.add(cost >= self.start[later] - self.start[t.key] - gap).only_enforce_if(
+                        [lit, self.placed[later]]
+                    )
+                    m.add(cost >= pb.latest(t.key) - self.start[t.key]).only_enforce_if(
+                        [lit, self.placed[later].negated()]
+                    )
+                elif t.pull_to_next:  # what it prepares is fixed: its deadline bounds the windows
+                    self.model.add(cost >= pb.latest(t.key) - self.start[t.key]).only_enforce_if(
+                        lit
+                    )
                 else:
                     self.model.add(cost >= self.start[t.key] - w.base).only_enforce_if(lit)
                     self.day_costs[(w.venue_id, w.day)].append((cost, lit, t.key))
@@ -186,6 +206,14 @@ class TimetableModel:
                 self.model.add(total >= done + offset * (count - pool * r))
                 done += pool * offset
 
+    def _hinted_cost(
+        self, key: str, w: Window, pick: tuple[Window, int], chosen: dict[str, tuple[Window, int]]
+    ) -> int:
+        nxt = self.problem.prepares.get(key) if self.problem.plan_task(key).pull_to_next else None
+        if nxt is not None and nxt[0] in chosen:
+            return chosen[nxt[0]][1] - pick[1] - nxt[1]
+        return start_cost(self.problem, key, w, pick[1])
+
     def pin(self, chosen: dict[str, tuple[Window, int]]) -> None:
         """Allow only this timetable: task key -> (window, start slot); the rest unplaced."""
         for key, lits in self.lits.items():
@@ -200,7 +228,7 @@ class TimetableModel:
         Every variable gets its value, so a timetable that keeps the rules is taken as the
         first solution at once.
         """
-        m, pb = self.model, self.problem
+        m = self.model
         for key, lits in self.lits.items():
             if not lits:
                 continue
@@ -211,7 +239,7 @@ class TimetableModel:
             for w, lit in lits:
                 taken = pick is not None and (pick[0].venue_id, pick[0].day) == (w.venue_id, w.day)
                 m.add_hint(lit, taken)
-                cost = start_cost(pb, key, w, pick[1]) if taken and pick is not None else 0
+                cost = self._hinted_cost(key, w, pick, chosen) if taken and pick else 0
                 m.add_hint(self.costs[(key, w)], max(cost, 0))
             for (k, venue_id), at in self.at_venue.items():
                 if k == key:

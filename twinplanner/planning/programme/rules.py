@@ -262,6 +262,20 @@ class Problem:
     def _tasks(self) -> dict[str, Task]:
         return {t.key: t for t in self.plan.tasks}
 
+    def latest(self, key: str) -> int:
+        """The latest start slot a task may take at all."""
+        return max(w.hi for w in self.windows[key])
+
+    @cached_property
+    def prepares(self) -> dict[str, tuple[str, int]]:
+        """For a rehearsal: the task it prepares (listed as coming after it) and the order's gap."""
+        out: dict[str, tuple[str, int]] = {}
+        for o in self.rules.orders:
+            later = self._tasks[o.later]
+            if o.first not in out and any(k == o.first for k, _ in later.after):
+                out[o.first] = (o.later, o.gap)
+        return out
+
 
 def make_problem(snap: ProgrammeSnapshot, plan: Plan) -> Problem:
     """Windows and rules of every task of the plan."""
