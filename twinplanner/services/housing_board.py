@@ -160,20 +160,13 @@ def drop_out(visit_id: int, household_id: int) -> Changes:
     with database.atomic():
         offer_of(visit_id, household_id)
         household = Household.get_by_id(household_id)
-        guests = [
-            p.party_id
-            for p in Placement.select(Placement.party).where(
-                (Placement.visit == visit_id) & (Placement.household == household_id)
-            )
-        ]
+        guests = _guests(visit_id, household_id)
         HostOffer.delete().where(
             (HostOffer.visit == visit_id) & (HostOffer.household == household_id)
         ).execute()
     message = f"{household.contact_name} no longer offers beds"
     changes = Changes.of(Entity.HOUSEHOLD, household_id, message=message)
-    if guests:
-        changes = changes | Changes.of(Entity.PLACEMENT, *guests) | Changes.of(Entity.PARTY, *guests)
-    return changes
+    return _with_guests(changes, guests)
 
 
 def restore_offer(visit_id: int, household_id: int, state: OfferState) -> Changes:
@@ -197,15 +190,19 @@ def restore_offer(visit_id: int, household_id: int, state: OfferState) -> Change
             available_until=state.available_until,
             notes=state.notes,
         )
-        guests = [
-            p.party_id
-            for p in Placement.select(Placement.party).where(
-                (Placement.visit == visit_id) & (Placement.household == household_id)
-            )
-        ]
+        guests = _guests(visit_id, household_id)
     changes = Changes.of(
         Entity.HOUSEHOLD, household_id, message=f"{household.contact_name} offers beds again"
     )
-    if guests:
-        changes = changes | Changes.of(Entity.PLACEMENT, *guests) | Changes.of(Entity.PARTY, *guests)
-    return changes
+    return _with_guests(changes, guests)
+
+
+def _guests(visit_id: int, household_id: int) -> list[int]:
+    sql = "SELECT party_id FROM placement WHERE visit_id = ? AND household_id = ?"
+    return [r[0] for r in database.execute_sql(sql, (visit_id, household_id))]
+
+
+def _with_guests(changes: Changes, guests: list[int]) -> Changes:
+    if not guests:
+        return changes
+    return changes | Changes.of(Entity.PLACEMENT, *guests) | Changes.of(Entity.PARTY, *guests)

@@ -19,6 +19,7 @@ from twinplanner.ui.housing.board_widget import BoardWidget
 from twinplanner.ui.housing.commands import DropOutCommand, PlacementCommand
 from twinplanner.ui.housing.message_bar import MessageBar
 from twinplanner.ui.housing.place_dialog import PlaceDialog, choices
+from twinplanner.ui.housing.plan_flow import OUTDATED, PlanningPart
 from twinplanner.ui.housing.planning import Planner, PlanProgress, PlanRunner
 from twinplanner.ui.housing.proposal import ProposalView
 
@@ -55,7 +56,7 @@ def _button(action: QAction) -> QPushButton:
     return button
 
 
-class HousingPage(QWidget):
+class HousingPage(PlanningPart, QWidget):
     """Every household with its guests, the parties still to place, and the planner."""
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None,
@@ -162,8 +163,7 @@ class HousingPage(QWidget):
             return
         self.version += 1
         if self.proposal_plan is not None and self.proposal_plan[2] != self.version:
-            self.proposal.set_outdated(_("The visit changed after this plan was made, so it is "
-                                         "outdated and cannot be accepted. Plan again."))
+            self.proposal.set_outdated(_(OUTDATED))
         self.reload()
 
     def reload(self) -> None:
@@ -357,91 +357,6 @@ class HousingPage(QWidget):
         self.message.show_hover(text.format(party=party.party.name,
                                             host=household.household.name, reasons=reasons),
                                 verdict is None or verdict.allowed)
-
-    # -- planning -------------------------------------------------------------------------
-
-    def plan(self, *, replan: bool = False) -> bool:
-        """Start the planner on the visit in the background; False when there is nothing."""
-        if self.visit_id is None or self.planner.is_running():
-            return False
-        try:
-            problem = placement.build_problem(self.visit_id, replan=replan)
-        except TwinPlannerError as exc:
-            self.message.show_message(str(exc), "refused", hold=True)
-            return False
-        if not problem.parties or not problem.households:
-            self.message.show_message(_("There is nothing to plan: the visit needs parties "
-                                        "to house and households offering beds."), hold=True)
-            return False
-        self.message.clear()
-        self.progress.reset()
-        self.planner.start(problem, self.version)
-        return True
-
-    def _on_planner_running_changed(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self._update_actions()
-
-    def _on_planner_finished(self, problem: HousingProblem, result: HousingResult,
-                             version: int) -> None:
-        if problem.visit_id != self.visit_id:
-            return
-        self.proposal_plan = (problem, result, version)
-        self.proposal.show_result(problem, result,
-                                  dict(self.board.board.dropped_out) if self.board.board else {})
-        if version != self.version:
-            self.proposal.set_outdated(_("The visit changed while the planner ran, so this plan "
-                                         "is outdated and cannot be accepted. Plan again."))
-        self.stack.setCurrentWidget(self.proposal)
-        self.proposal.accept_button.setFocus()
-        self._update_actions()
-
-    def _on_planner_failed(self, message: str, details: str) -> None:
-        self.message.show_message(_("Planning failed: {error}").format(error=message),
-                                  "refused", hold=True)
-
-    def _on_planner_cancelled(self) -> None:
-        self.message.show_message(_("Planning cancelled; nothing was changed."), hold=True)
-
-    def accept_proposal(self) -> bool:
-        """Apply the plan shown (one undo step); an outdated plan is refused and said so."""
-        if self.proposal_plan is None or self.visit_id is None:
-            return False
-        problem, result, version = self.proposal_plan
-        if version != self.version:
-            self.proposal.set_outdated(_("The visit changed after this plan was made, so it is "
-                                         "outdated and cannot be accepted. Plan again."))
-            return False
-        title = _("re-planning") if problem.replan else _("accepting the plan")
-        command = PlacementCommand(self.context, self.visit_id, title,
-                                   lambda: placement.apply_result(problem, result))
-        error = self.context.run(command)
-        if isinstance(error, placement.StalePlanError):
-            self.proposal.set_outdated(str(error))
-            return False
-        if error is not None:
-            self.message.show_message(str(error), "refused", hold=True)
-            return False
-        self.close_proposal()
-        moved = [m.party_name for m in result.moves if m.from_household is not None]
-        text = _("Plan accepted: {n} changes saved (Ctrl+Z undoes them).").format(
-            n=len(command.moved_parties()))
-        if moved:
-            text += " " + _("Moved: {parties}; reprint their sheets.").format(
-                parties=", ".join(moved))
-        self.message.show_message(text, "ok", hold=True)
-        return True
-
-    def close_proposal(self) -> None:
-        """Go back to the board, dropping the plan shown."""
-        self.proposal_plan = None
-        self.stack.setCurrentWidget(self.board)
-        self._update_actions()
-
-    def _on_proposal_plan_again_requested(self) -> None:
-        replan = self.proposal_plan is not None and self.proposal_plan[0].replan
-        self.close_proposal()
-        self.plan(replan=replan)
 
 
 def housing_page(context: CommandContext, parent: QWidget | None = None) -> HousingPage:
