@@ -130,7 +130,7 @@ def record_run(job: PrintJob, folder: Path | str, at: dt.datetime | None = None)
 def folder_name(label: str, at: dt.datetime) -> str:
     """The name of a run's folder: the visit's label and the time, e.g. '2027-lindenfeld-…'."""
     slug = "".join(ch if ch.isalnum() else "-" for ch in fold(label))
-    slug = "-".join(filter(None, slug.split("-")))[:48] or "documents"
+    slug = "-".join(filter(None, slug.split("-")))[:48].strip("-") or "documents"
     return f"{slug}-{at:%Y-%m-%d-%H%M%S}"
 
 

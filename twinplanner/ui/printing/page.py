@@ -91,7 +91,6 @@ class DocumentsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(self.options)
-        left_layout.addWidget(self.run_bar)
         left_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -113,9 +112,11 @@ class DocumentsPage(QWidget):
         self.splitter.setSizes([390, 520, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
-        self.setTabOrder(self.run_bar.open_pdf, self.view)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.run_bar)
+        self.setTabOrder(self.options.browse, self.view)
         self.setTabOrder(self.view, self.preview.scroll)
+        self.setTabOrder(self.preview.scroll, self.run_bar.make)
 
     def _connect_signals(self) -> None:
         self.options.options_changed.connect(self._refresh_timer.start)
@@ -274,13 +275,31 @@ class DocumentsPage(QWidget):
         self.run_bar.show_result(None)
         self.run_bar.say("")
 
+        steps = self._step_captions(job)
+
         def task(progress, cancel: threading.Event) -> PrintResult:
-            def report(done: int, total: int, message: str) -> None:
-                progress(done / total if total else 1.0, message)
+            def report(done: int, total: int, _message: str) -> None:
+                progress(done / total if total else 1.0,
+                         steps[done] if done < len(steps) else _("Done"))
 
             return print_runs.write_run(job, folder, name, progress=report, cancel=cancel)
 
         self.runner.start(task)
+
+    @staticmethod
+    def _step_captions(job: sel.PrintJob) -> list[str]:
+        """What each step of the run makes, in the printing service's order."""
+        from twinplanner.ui.printing.words import kind_label, kind_word
+
+        steps = []
+        for kind, docs in job.documents.items():
+            if not docs:
+                continue
+            steps += [f"{kind_word(e.kind)}: {e.recipient}" if e.recipient else kind_word(e.kind)
+                      for e in job.entries if e.kind == kind]
+            steps.append(_("joining the {kind} into one PDF").format(
+                kind=kind_label(kind).replace("&", "")))
+        return steps
 
     def cancel(self) -> None:
         """Stop the documents being made; the files made so far are removed."""

@@ -19,6 +19,7 @@ class PreviewPane(QWidget):
         self._captions: tuple[str, ...] = ()
         self.heading = QLabel(_("Preview"))
         self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -67,7 +68,8 @@ class PreviewPane(QWidget):
             item = self._pages_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        width = max(self.scroll.viewport().width() - 20, 120)
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        width = max(self.scroll.width() - bar - 24, 120)  # room for the bar: no sideways scroll
         ratio = self.devicePixelRatioF()
         for image, caption in zip(self._images, self._captions, strict=True):
             label = QLabel()

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -46,28 +47,34 @@ class RunBar(QWidget):
         self.cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.step = QLabel()
-        self.step.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress.setTextVisible(True)
+        self.progress.setMinimumWidth(240)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_when_done = QCheckBox(_("Show the result when done"))
         self.open_when_done.setChecked(True)
         self.open_folder = QPushButton(_("Open the fol&der"))
         self.open_pdf = QPushButton(_("Open co&mbined PDF"))
         self.open_pdf.setMenu(QMenu(self.open_pdf))
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 0)
-        grid.addWidget(self.make, 0, 0)
-        grid.addWidget(self.progress, 0, 1)
-        grid.addWidget(self.cancel, 0, 2)
-        grid.addWidget(self.step, 1, 0, 1, 3)
-        grid.addWidget(self.open_when_done, 2, 0, 1, 3)
-        grid.addWidget(self.status, 3, 0, 1, 3)
-        grid.addWidget(self.open_folder, 4, 0)
-        grid.addWidget(self.open_pdf, 4, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(1, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.make)
+        row.addWidget(self.progress, 1)
+        self._gap = row.count()
+        row.addStretch(1)
+        row.addWidget(self.cancel)
+        row.addSpacing(12)
+        row.addWidget(self.open_when_done)
+        row.addWidget(self.open_folder)
+        row.addWidget(self.open_pdf)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self._row = row
         self.make.clicked.connect(self.make_requested)
         self.cancel.clicked.connect(self.cancel_requested)
         self._result: PrintResult | None = None
@@ -80,15 +87,15 @@ class RunBar(QWidget):
         self.make.setEnabled(not running)
         self.cancel.setEnabled(running)
         self.progress.setVisible(running)
-        self.step.setVisible(running)
+        # the stretch takes the progress bar's place while idle, so the buttons stay put
+        self._row.setStretch(self._gap, 0 if running else 1)
         if running:
-            self.progress.setValue(0)
-            self.step.setText(_("Starting…"))
+            self.set_progress(0.0, _("Starting…"))
 
     def set_progress(self, fraction: float, message: str) -> None:
         """Show how far the run is."""
         self.progress.setValue(int(max(0.0, min(fraction, 1.0)) * 1000))
-        self.step.setText(message)
+        self.progress.setFormat(f"{message.replace('%', '%%')} – %p%")
 
     def say(self, text: str, kind: str = "info") -> None:
         """Show a line under the buttons: info, done, warning or error."""

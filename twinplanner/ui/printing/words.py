@@ -19,6 +19,16 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "transport": (N_("&Transport lists"), N_("transport list")),
 }
 
+# kind -> (one, several) for counts such as "40 itineraries"
+_COUNTED: dict[str, tuple[str, str]] = {
+    "itineraries": ("{n} itinerary", "{n} itineraries"),
+    "host-sheets": ("{n} host sheet", "{n} host sheets"),
+    "host-list": ("{n} host list", "{n} host lists"),
+    "programme": ("{n} programme", "{n} programmes"),
+    "signature-lists": ("{n} signature list", "{n} signature lists"),
+    "transport": ("{n} transport list", "{n} transport lists"),
+}
+
 PAPERS: tuple[tuple[str, str], ...] = (("a4", N_("A4")), ("letter", N_("US Letter")))
 
 
@@ -60,6 +70,7 @@ def count_text(job: sel.PrintJob | None) -> str:
     """'57 documents: 40 itineraries, 11 signature lists…' for the heading of the list."""
     if job is None or not job.document_count:
         return _("No documents to make with these choices.")
-    parts = [f"{len(docs)} × {kind_word(kind)}" for kind, docs in job.documents.items() if docs]
+    parts = [ngettext(*_COUNTED[kind], len(docs)).format(n=len(docs))
+             for kind, docs in job.documents.items() if docs]
     return ngettext("{n} document: {parts}", "{n} documents: {parts}",
                     job.document_count).format(n=job.document_count, parts=", ".join(parts))
