@@ -494,6 +494,8 @@ class ProgrammePage(QWidget):
                                         plan.unplaced_lines(outcome), plan.summary(outcome),
                                         outdated)
         self.timeline.set_ghosts([c.event for c in outcome.proposal.changes])
+        if outcome.proposal.changes:
+            self.timeline.ensure_visible(-1)
 
     def _on_planner_failed(self, message: str) -> None:
         self.proposal_panel.show_failure(message)

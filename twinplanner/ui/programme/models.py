@@ -118,7 +118,7 @@ class LineListModel(QAbstractListModel):
             return None
         line = self._lines[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return line.text
+            return f"\u2068{line.text}\u2069"  # the sentence keeps its own direction
         if role == Qt.ItemDataRole.DecorationRole:
             if line.severity in ("error", "warning"):
                 return style.severity_icon(line.severity)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtCore import Qt
 
 from twinplanner.domain.enums import EventKind
 from twinplanner.i18n import N_, _
@@ -100,7 +99,10 @@ def clock(moment: dt.datetime | dt.time) -> str:
 
 
 def span(starts: dt.datetime, ends: dt.datetime) -> str:
-    """'15:00–16:15', with the end's day when the event runs into another day."""
+    """'15:00–16:15', with the end's day when the event runs into another day.
+
+    Kept left to right (an isolate) so that a right-to-left window does not swap the two times.
+    """
     if ends.date() == starts.date() or (ends - dt.timedelta(seconds=1)).date() == starts.date():
-        return f"{clock(starts)}–{clock(ends)}"
-    return f"{clock(starts)}–{day_name(ends.date(), False)} {clock(ends)}"
+        return f"\u2066{clock(starts)}–{clock(ends)}\u2069"
+    return f"\u2066{clock(starts)}–{day_name(ends.date(), False)} {clock(ends)}\u2069"

@@ -144,8 +144,11 @@ class TimelineView(QAbstractScrollArea):
         return self.selected[0] if self.selected else None
 
     def ensure_visible(self, event_id: int) -> None:
-        """Scroll so that an event's block is in view (its top, when it is taller than the view)."""
-        slot = self.slots.get(event_id)
+        """Scroll so that an event's block is in view (its top, when it is taller than the view).
+
+        A negative id stands for a proposed place: -1 is the first proposal shown.
+        """
+        slot = self.slots.get(event_id) if event_id >= 0 else self.ghost_slots.get(event_id)
         if slot is None:
             return
         x, y, w, h = self.geometry_.rect_of(slot)
