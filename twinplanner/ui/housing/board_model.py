@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from twinplanner.i18n import _
 from twinplanner.planning.housing.rules import Verdict
@@ -44,6 +44,11 @@ class Column(IntEnum):
     LANGUAGES = 2
     PETS = 3
     DETAILS = 4
+
+
+def right_to_left() -> bool:
+    """True when the window is laid out right to left (Arabic)."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def headers() -> list[str]:
@@ -187,8 +192,12 @@ class BoardModel(QAbstractItemModel):
         if role == HOUSEHOLD_ROLE:
             return household.id
         if party is not None:
-            return self._party_data(party, Column(index.column()), role)
-        return self._household_data(household, Column(index.column()), role)
+            value = self._party_data(party, Column(index.column()), role)
+        else:
+            value = self._household_data(household, Column(index.column()), role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return texts.isolated(value, right_to_left())
+        return value
 
     def _household_data(self, item: HouseholdItem, column: Column, role: int) -> Any:
         h = item.household
@@ -208,8 +217,12 @@ class BoardModel(QAbstractItemModel):
             if verdict.allowed:
                 return QBrush(TARGET_FITS if target else FITS)
             return QBrush(TARGET_REFUSED) if target else None
-        if role == Qt.ItemDataRole.ForegroundRole and verdict is not None and not verdict.allowed:
-            return QBrush(REFUSED_TEXT)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == Column.BEDS and item.free < 0:
+                return QBrush(OVERRIDE)  # over capacity after an override: always in red
+            if verdict is not None and not verdict.allowed:
+                return QBrush(REFUSED_TEXT)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if verdict is not None and not verdict.allowed:
                 return texts.reasons(verdict)
@@ -218,8 +231,6 @@ class BoardModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.BEDS and item.free < 0:
-            return QBrush(OVERRIDE)
         return None
 
     def _party_data(self, item: PartyItem, column: Column, role: int) -> Any:

@@ -20,6 +20,17 @@ _WISH_LABELS = {
 }
 
 
+def isolated(text: str, right_to_left: bool) -> str:
+    """Text kept in its own direction inside a right-to-left window (first-strong isolate).
+
+    Without it "0 of 2 used" shows as "of 2 used 0" in Arabic: a line starting with a digit
+    takes the window's direction. Each line is isolated so that cards keep their line order.
+    """
+    if not right_to_left or not text:
+        return text
+    return "\n".join(f"\u2068{line}\u2069" for line in text.split("\n"))
+
+
 def reasons(verdict: Verdict) -> str:
     """Every rule a verdict names, as sentences: 'Ana Popescu is allergic to cats; …. The …'."""
     return " ".join(f"{b.text[:1].upper()}{b.text[1:]}."

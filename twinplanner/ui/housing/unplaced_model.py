@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QFont
 from twinplanner.domain.text import fold
 from twinplanner.i18n import _
 from twinplanner.ui.housing import texts
-from twinplanner.ui.housing.board_model import OVERRIDE
+from twinplanner.ui.housing.board_model import OVERRIDE, right_to_left
 from twinplanner.ui.housing.items import PartyItem
 from twinplanner.ui.housing.mime import PARTY_MIME, party_mime, party_of_mime
 from twinplanner.ui.icons import icon
@@ -81,7 +81,7 @@ class UnplacedModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return party_card(item)
+            return texts.isolated(party_card(item), right_to_left())
         if role == ROW_ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole:
