@@ -124,11 +124,11 @@ def _candidates(kind: str, readers: VisitSnapshot, events: VisitSnapshot,
     if kind == "host-sheets":
         return _host_sheets(readers)
     if kind == "host-list":
-        data = print_data.host_list(readers)
-        return [("host-list", "", data)] if data.entries else []
+        hosts = print_data.host_list(readers)
+        return [("host-list", "", hosts)] if hosts.entries else []
     if kind == "programme":
-        data = print_data.programme(events)
-        return [("programme", "", data)] if data.events else []
+        programme = print_data.programme(events)
+        return [("programme", "", programme)] if programme.events else []
     if kind == "signature-lists":
         return [(f"signatures:{d.day.isoformat()}:{d.starts_at}:{d.title}",
                  f"{d.day.isoformat()} {d.title}".strip(), d)
