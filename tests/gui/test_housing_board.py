@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.factories_housing_board import (
     drag_move,
@@ -17,6 +18,7 @@ from tests.factories_housing_board import (
     stored,
 )
 from twinplanner.data.models import LogEntry, Placement
+from twinplanner.services import placement
 from twinplanner.ui.housing.board_model import Column
 from twinplanner.ui.housing.mime import party_mime
 
@@ -66,7 +68,9 @@ def test_allowed_drop_places_the_party_and_undo_redo_restore_the_database(qtbot,
     event = drag_move(view, visit_id, party.id,
                       row_centre(view, page.board.board_model.household_index(target.id)))
     assert event.isAccepted()
-    assert page.message.kind() == "ok" and target.household.name in page.message.message()
+    kind, text = page.board.drag_feedback()
+    assert kind == "ok" and target.household.name in text
+    assert page.message.message() == ""  # nothing above the rows moves them during a drag
     drop(view, visit_id, party.id,
          row_centre(view, page.board.board_model.household_index(target.id)))
     assert stored(party.id) is not None
@@ -91,8 +95,8 @@ def test_drag_over_a_forbidden_household_says_why_and_the_drop_saves_nothing(qtb
     at = row_centre(view, page.board.board_model.household_index(mueller.id))
     event = drag_move(view, visit_id, ana.id, at)
     assert event.isAccepted()  # taken, so that dropping can offer the override
-    text = page.message.message()
-    assert page.message.kind() == "refused"
+    kind, text = page.board.drag_feedback()
+    assert kind == "refused"
     assert "Ana Popescu is allergic to cats; Sabine Müller's household keeps a cat" in text
     tint = page.board.board_model.household_index(mueller.id).data(
         Qt.ItemDataRole.BackgroundRole)
@@ -231,3 +235,32 @@ def test_place_with_a_forbidden_household_offers_the_override(qtbot, demo_db) ->
     QTest.keyClick(page.message.reason, Qt.Key.Key_Return)
     assert stored(ana.id).override_reason == "agreed with the family"
     assert Placement.select().where(Placement.party == ana.id).count() == 1
+
+
+def test_undo_after_a_change_elsewhere_is_refused_and_changes_nothing(qtbot, demo_db) -> None:
+    """When a placement was changed behind the board's back, undo says so and writes nothing."""
+    _, visit_id = demo_db
+    page = open_page(qtbot, visit_id)
+    party = page.board.waiting[0]
+    first = fitting(page, party.id)
+    assert page.place(party.id, first.id)
+    second = fitting(page, party.id, skip=(first.id,))
+    placement.place_party(party.id, second.id)  # e.g. the command line, not through the page
+    page.context.stack.undo()
+    assert page.failures and "changed in the meantime" in page.failures[0]
+    assert stored(party.id).household_id == second.id
+
+
+def test_texts_keep_their_direction_in_a_right_to_left_window(qtbot, demo_db) -> None:
+    """In Arabic, "0 of 3 used" is isolated so it does not read "of 3 used 0"."""
+    _, visit_id = demo_db
+    page = open_page(qtbot, visit_id)
+    index = page.board.board_model.index(0, Column.BEDS)
+    assert not index.data().startswith("\u2068")
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        assert index.data().startswith("\u2068") and index.data().endswith("\u2069")
+        card = page.board.unplaced_model.index(0).data()
+        assert all(line.startswith("\u2068") for line in card.split("\n"))
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -223,6 +223,7 @@ class BoardWidget(QWidget):
         verdicts = self.verdicts(party.id) if party is not None else {}
         self._tinted = party.id if party is not None else None
         self.board_model.set_verdicts(verdicts)
+        self._style_hint("")
         if party is None:
             self.fit_label.setText(_("Select a party to see where it fits; drag it onto a "
                                      "household, or press Ctrl+Enter to choose one."))
@@ -232,6 +233,26 @@ class BoardWidget(QWidget):
             "The {party} party fits {n} of {total} households (green).",
             "The {party} party fits {n} of {total} households (green).", fits).format(
             party=party.party.name, n=fits, total=len(verdicts)))
+
+    def show_drag_feedback(self, text: str, fits: bool) -> None:
+        """Say under the households what dropping here would do (green: fits, red: refused).
+
+        The words go below the tree rather than above it, so the rows never move under the
+        pointer while a party is dragged.
+        """
+        self.fit_label.setText(text)
+        self._style_hint("ok" if fits else "refused")
+
+    def drag_feedback(self) -> tuple[str, str]:
+        """The drag feedback shown: (kind, text); kind is 'ok', 'refused' or '' for none."""
+        return str(self.fit_label.property("kind") or ""), self.fit_label.text()
+
+    def _style_hint(self, kind: str) -> None:
+        self.fit_label.setProperty("kind", kind)
+        colours = {"ok": "background: #dff2e3; color: #0d652d;",
+                   "refused": "background: #fdecea; color: #8a1c14;"}
+        self.fit_label.setStyleSheet(f"QLabel {{ {colours[kind]} padding: 2px 6px; }}"
+                                     if kind else "")
 
     # -- drags ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The board's message area: what a drag would do, why a drop was refused, and the override."""
+"""The board's message area: what was done, why a placement was refused, and the override."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class MessageBar(QFrame):
         layout.addLayout(column, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._target: tuple[int, int] | None = None
-        self._held = False  # a refusal waiting for its reason is not replaced by drag feedback
+        self._held = False  # a refusal waiting for its reason is not replaced by a passing note
         self._connect_signals()
         self.clear()
 
@@ -74,7 +74,7 @@ class MessageBar(QFrame):
 
     def kind(self) -> str:
         """'info', 'ok' or 'refused' while shown; '' when hidden."""
-        return self.property("kind") or "" if self.isVisibleTo(self.parentWidget()) else ""
+        return "" if self.isHidden() else str(self.property("kind") or "")
 
     def message(self) -> str:
         """The text shown ('' when hidden)."""
@@ -88,13 +88,6 @@ class MessageBar(QFrame):
         self._target = None
         self.override_row.hide()
         self._show(text, kind)
-
-    def show_hover(self, text: str, fits: bool) -> None:
-        """Say what dropping here would do (ignored while a refusal waits for its reason)."""
-        if not self._held:
-            self._target = None
-            self.override_row.hide()
-            self._show(text, "ok" if fits else "refused")
 
     def show_refusal(self, text: str, party_id: int, household_id: int) -> None:
         """Say why a placement was refused and offer to force it with a reason."""
@@ -116,11 +109,6 @@ class MessageBar(QFrame):
         self._target = None
         self.text.clear()
         self.hide()
-
-    def release(self) -> None:
-        """Hide drag feedback, but keep a refusal or a held message."""
-        if not self._held:
-            self.clear()
 
     def _show(self, text: str, kind: str) -> None:
         self.setProperty("kind", kind)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twinplanner.domain.text import fold
 from twinplanner.i18n import _
 from twinplanner.planning.housing.rules import Verdict
 from twinplanner.ui.housing import texts
@@ -46,7 +47,7 @@ def choices(households: list[HouseholdItem], verdicts: Mapping[int, Verdict],
                         verdicts[h.id].allowed, texts.reasons(verdicts[h.id]))
         for h in households if h.id != current and h.id in verdicts
     ]
-    rows.sort(key=lambda c: (not c.fits, -c.free, c.name.casefold()))
+    rows.sort(key=lambda c: (not c.fits, -c.free, fold(c.name)))
     return rows
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twinplanner.domain.text import fold
 from twinplanner.i18n import _, ngettext
 from twinplanner.planning.housing.problem import HousingProblem
 from twinplanner.planning.housing.result import HousingResult, SolveStatus
@@ -63,7 +64,7 @@ def move_rows(problem: HousingProblem, result: HousingResult,
     rows = [MoveRow(m.party_id, m.party_name, problem.party(m.party_id).size,
                     name(m.from_household), name(m.to_household), m.from_household is not None)
             for m in result.moves]
-    rows.sort(key=lambda r: (not r.moved, r.party.casefold()))
+    rows.sort(key=lambda r: (not r.moved, fold(r.party)))
     return rows
 
 

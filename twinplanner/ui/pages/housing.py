@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -79,6 +79,9 @@ class HousingPage(PlanningPart, QWidget):
         self._build_layout()
         self._connect_signals()
         self._update_actions()
+        app = QCoreApplication.instance()
+        if app is not None:  # a plan still running must not keep the program from quitting
+            app.aboutToQuit.connect(self.planner.cancel)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -133,7 +136,6 @@ class HousingPage(PlanningPart, QWidget):
         self.board.unplace_requested.connect(self.unplace)
         self.board.activated.connect(self.choose_household)
         self.board.drag_hovered.connect(self._on_board_drag_hovered)
-        self.board.drag_ended.connect(self.message.release)
         self.message.override_requested.connect(self.place)
         self.progress.cancel_requested.connect(self.planner.cancel)
         self.planner.progressed.connect(self.progress.set_progress)
@@ -345,7 +347,7 @@ class HousingPage(PlanningPart, QWidget):
         party = self.board.party(party_id) if party_id is not None else None
         household = self.board.household(household_id) if household_id is not None else None
         if party is None or household is None:
-            self.message.release()
+            self.board.show_fits(party)
             return
         verdict = self.board.verdict(party.id, household.id)
         if verdict is None or verdict.allowed:
@@ -354,9 +356,9 @@ class HousingPage(PlanningPart, QWidget):
             text = _("The {party} party cannot stay with {host}: {reasons} Drop to give a "
                      "reason and place it anyway.")
         reasons = texts.reasons(verdict) if verdict is not None else ""
-        self.message.show_hover(text.format(party=party.party.name,
-                                            host=household.household.name, reasons=reasons),
-                                verdict is None or verdict.allowed)
+        self.board.show_drag_feedback(
+            text.format(party=party.party.name, host=household.household.name, reasons=reasons),
+            verdict is None or verdict.allowed)
 
 
 def housing_page(context: CommandContext, parent: QWidget | None = None) -> HousingPage:
