@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from twinplanner.data import queries
 from twinplanner.services import placement, print_runs, printing
 from twinplanner.ui.commands import CommandContext
-from twinplanner.ui.printing import dialogs
+from twinplanner.ui import prompts as dialogs
 from twinplanner.ui.printing.page import DocumentsPage
 
 pytestmark = pytest.mark.gui

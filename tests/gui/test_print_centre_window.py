@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from twinplanner.services import printing
-from twinplanner.ui.printing import dialogs
-from twinplanner.ui.printing.folder import FolderMemory
+from twinplanner.ui import prompts as dialogs
 
 from .window_helpers import open_window, prompt_log  # noqa: F401 - the fixture replaces prompts
 
@@ -76,7 +75,7 @@ def test_ctrl_p_makes_the_documents_and_the_folder_is_remembered(qtbot, window, 
     monkeypatch.setattr(dialogs, "choose_folder", lambda _parent, _start: chosen)
     page.options.browse.click()
     assert page.options.folder_edit.text() == str(chosen)
-    assert FolderMemory(window.settings.path).folder() == chosen
+    assert window.settings.print_folder == chosen
     for kind, box in page.options.kind_boxes.items():
         box.setChecked(kind == "programme")
     page.view.setFocus()

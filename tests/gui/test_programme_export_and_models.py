@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.programme_helpers import U13_MATCH, event_id, programme
 from tests.gui.window_helpers import prompt_log  # noqa: F401  (autouse fixture)
-from twinplanner.ui.programme import prompts as programme_prompts
+from twinplanner.ui import prompts as programme_prompts
 
 pytestmark = pytest.mark.gui
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from twinplanner.i18n import _
@@ -72,3 +74,24 @@ def save_path(parent: QWidget | None, title: str, start: Path) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite")
+
+
+def calendar_path(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """Ask where to save an iCalendar file; '.ics' is added when no suffix is typed."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(start),
+                                                _("Calendar (*.ics);;All files (*)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".ics")
+
+
+def choose_folder(parent: QWidget | None, start: Path) -> Path | None:
+    """Ask for the folder the documents are made in; None when the user cancels."""
+    name = QFileDialog.getExistingDirectory(parent, _("Folder for the documents"), str(start))
+    return Path(name) if name else None
+
+
+def open_externally(path: Path) -> bool:
+    """Open a folder or a PDF with the system's own viewer; False when that failed."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

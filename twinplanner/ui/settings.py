@@ -31,6 +31,16 @@ class Settings:
     def language(self, code: str) -> None:
         self._q.setValue("preferences/language", code if code in LANGUAGES else "en")
 
+    @property
+    def print_folder(self) -> Path | None:
+        """The folder the print centre made documents in last (None: not chosen yet)."""
+        value = self._q.value("preferences/print_folder")
+        return Path(str(value)) if value else None
+
+    @print_folder.setter
+    def print_folder(self, path: Path) -> None:
+        self._q.setValue("preferences/print_folder", str(path))
+
     # -- window state ---------------------------------------------------------------------
 
     def geometry(self) -> QByteArray | None:

@@ -1,12 +1,12 @@
-"""The folder documents are made in, remembered per user beside the window's settings."""
+"""The folder documents are made in, remembered in the user's settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 
-_KEY = "printing/folder"
+from twinplanner.ui.settings import Settings
 
 
 def default_folder() -> Path:
@@ -16,25 +16,20 @@ def default_folder() -> Path:
 
 
 class FolderMemory:
-    """Reads and writes the chosen folder in the same settings file as the window's Settings
-    (None: kept for this session only)."""
+    """The chosen folder, kept in the window's Settings (None: for this session only)."""
 
-    def __init__(self, settings_path: Path | None) -> None:
-        self._q = (QSettings(str(settings_path), QSettings.Format.IniFormat)
-                   if settings_path is not None else None)
+    def __init__(self, settings: Settings | None) -> None:
+        self._settings = settings
         self._session: Path | None = None
 
     def folder(self) -> Path:
         """The folder chosen last, else the default."""
-        if self._q is not None:
-            value = self._q.value(_KEY)
-            if value:
-                return Path(str(value))
-        return self._session or default_folder()
+        stored = self._settings.print_folder if self._settings is not None else None
+        return stored or self._session or default_folder()
 
     def remember(self, path: Path) -> None:
         """Keep ``path`` as the folder for the next print runs."""
         self._session = Path(path)
-        if self._q is not None:
-            self._q.setValue(_KEY, str(path))
-            self._q.sync()
+        if self._settings is not None:
+            self._settings.print_folder = Path(path)
+            self._settings.sync()

@@ -28,7 +28,8 @@ from twinplanner.services import print_selection as sel
 from twinplanner.services.changes import Changes
 from twinplanner.services.printing import Document, PrintResult
 from twinplanner.ui.commands import CommandContext
-from twinplanner.ui.printing import dialogs, preview
+from twinplanner.ui import prompts
+from twinplanner.ui.printing import preview
 from twinplanner.ui.printing.folder import FolderMemory
 from twinplanner.ui.printing.models import DocumentListModel
 from twinplanner.ui.printing.options import OptionsPanel
@@ -170,7 +171,7 @@ class DocumentsPage(QWidget):
     def _folder_memory(self) -> FolderMemory:
         if self._folders is None:
             settings = getattr(self.window(), "settings", None)
-            self._folders = FolderMemory(getattr(settings, "path", None))
+            self._folders = FolderMemory(settings)
         return self._folders
 
     def _collect(self) -> sel.PrintJob | None:
@@ -261,7 +262,7 @@ class DocumentsPage(QWidget):
             return
         folder = self.options.options().folder
         if not self.options.folder_edit.text().strip():
-            chosen = dialogs.choose_folder(self, self._folder_memory().folder())
+            chosen = prompts.choose_folder(self, self._folder_memory().folder())
             if chosen is None:
                 return
             folder = chosen
@@ -360,7 +361,7 @@ class DocumentsPage(QWidget):
     # -- folder and viewer ----------------------------------------------------------------
 
     def _on_options_browse_requested(self) -> None:
-        chosen = dialogs.choose_folder(self, self.options.options().folder)
+        chosen = prompts.choose_folder(self, self.options.options().folder)
         if chosen is not None:
             self.options.set_folder(chosen)
             self._folder_memory().remember(chosen)
@@ -374,6 +375,6 @@ class DocumentsPage(QWidget):
         self._open(Path(str(path)))
 
     def _open(self, path: Path) -> None:
-        if not dialogs.open_externally(path):
+        if not prompts.open_externally(path):
             self.run_bar.say(_("No program opened {path}; open it from your file manager.")
                              .format(path=path), "warning")

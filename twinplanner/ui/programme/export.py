@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from twinplanner.i18n import _, ngettext
 from twinplanner.io.atomic import write_bytes
 from twinplanner.services import programme as service
-from twinplanner.ui.programme import prompts
+from twinplanner.ui import prompts
 
 
 def suggested_name(title: str) -> str:
