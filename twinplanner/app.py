@@ -50,6 +50,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("TwinPlanner")
     app.setOrganizationName("TwinPlanner")
+    from twinplanner.ui.icons import icon
+
+    app.setWindowIcon(icon("twinplanner"))
     settings = Settings()
     apply_language(app, settings.language)
     install_excepthook(lambda what, todo: prompts.error(app.activeWindow(), what, todo))

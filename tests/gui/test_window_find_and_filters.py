@@ -102,15 +102,14 @@ def test_host_filters(qtbot, demo_db, tmp_path) -> None:
 
 
 def test_overview_counts_and_links_to_the_place_to_fix(qtbot, demo_db, tmp_path) -> None:
-    """The checklist's Show button for unplaced parties opens Visitors filtered to them."""
+    """The checklist's Show buttons open the place to fix: Housing for unplaced parties."""
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
     overview = window.overview
     assert overview.tile_values["guests"].text() == "59"
     assert overview.tile_values["parties"].text() == "1 / 40"
     qtbot.mouseClick(overview.todo_buttons[TodoKind.PARTIES_NOT_PLACED], Qt.MouseButton.LeftButton)
-    assert window.tabs.currentWidget() is window.visitors_page
-    assert window.visitors_page.unplaced_only.isChecked()
+    assert window.tabs.currentWidget() is window.housing_page
     qtbot.mouseClick(overview.todo_buttons[TodoKind.NO_EMERGENCY_CONTACT],
                      Qt.MouseButton.LeftButton)
     selected = {window.visitors.row_at(window.visitors.row_of_id(i)).full_name

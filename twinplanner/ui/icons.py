@@ -25,6 +25,8 @@ _ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "visit": ("x-office-calendar", QStyle.StandardPixmap.SP_FileDialogDetailedView),
     "warning": ("dialog-warning", QStyle.StandardPixmap.SP_MessageBoxWarning),
     "ok": ("emblem-default", QStyle.StandardPixmap.SP_DialogApplyButton),
+    "lock": ("object-locked", QStyle.StandardPixmap.SP_DialogApplyButton),
+    "twinplanner": ("", QStyle.StandardPixmap.SP_ComputerIcon),
 }
 
 

@@ -265,8 +265,7 @@ class MainWindow(QMainWindow):
 
     def _on_overview_todo_requested(self, item: TodoItem) -> None:
         if item.kind == TodoKind.PARTIES_NOT_PLACED:
-            self.tabs.setCurrentWidget(self.visitors_page)
-            self.visitors_page.show_unplaced()
+            self.tabs.setCurrentWidget(self.housing_page)
         elif item.kind in (TodoKind.NO_EMERGENCY_CONTACT, TodoKind.MINORS_WITHOUT_CONSENT):
             self.tabs.setCurrentWidget(self.visitors_page)
             self.visitors_page.show_people(list(item.ids))

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1366, 768)
-PAGES = ("overview", "visitors", "hosts")
+PAGES = ("overview", "visitors", "hosts", "housing", "programme", "documents")
 
 
 def take(out_dir: Path, lang: str = "en", pages: tuple[str, ...] = PAGES) -> list[Path]:
@@ -39,7 +39,9 @@ def take(out_dir: Path, lang: str = "en", pages: tuple[str, ...] = PAGES) -> lis
         suffix = "" if lang == "en" else f"-{lang}"
         for name in pages:
             page = {"overview": window.overview, "visitors": window.visitors_page,
-                    "hosts": window.hosts_page}[name]
+                    "hosts": window.hosts_page, "housing": window.housing_page,
+                    "programme": window.programme_page,
+                    "documents": window.documents_page}[name]
             window.tabs.setCurrentWidget(page)
             if name == "visitors":
                 window.visitors_page.select_ids([_first_placed(window)])

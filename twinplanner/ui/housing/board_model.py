@@ -248,7 +248,7 @@ class BoardModel(QAbstractItemModel):
             if item.state is not None and item.state.override_reason:
                 return icon("warning")
             if item.locked:
-                return icon("ok")
+                return icon("lock")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.DETAILS:
             if item.state is not None and item.state.override_reason:
