@@ -9,6 +9,7 @@ from twinplanner.data import queries
 from twinplanner.data.models import database
 from twinplanner.domain.errors import ValidationError
 from twinplanner.domain.rows import HouseholdRow, PersonRow
+from twinplanner.i18n import _
 from twinplanner.io.export import Sheet, format_of, write_table, write_xlsx
 from twinplanner.io.headers import HOSTS, VISITORS, spec_of
 from twinplanner.io.templates import (
@@ -276,18 +277,27 @@ def export(
     if kind == "visit":
         if suffix != ".xlsx":
             raise ValidationError(
-                f"{path}: the whole visit is exported as one workbook; use a file ending in .xlsx."
+                _(
+                    "{path}: the whole visit is exported as one workbook; use a file ending in "
+                    ".xlsx."
+                ).format(path=path)
             )
         return write_xlsx(path, visit_workbook_sheets(visit_id, lang))
-    raise ValidationError(f"Export “{kind}”? Choose one of {', '.join(EXPORT_KINDS)}.")
+    raise ValidationError(
+        _("Export “{kind}”? Choose one of {kinds}.").format(
+            kind=kind, kinds=", ".join(EXPORT_KINDS)
+        )
+    )
 
 
 def template(kind: str, visit_id: int, path: Path | str, *, lang: str) -> Path:
     """Write the intake template of ``kind`` ('visitors' or 'hosts') for a visit, in ``lang``."""
     if kind not in (VISITORS, HOSTS):
-        raise ValidationError(f"Template “{kind}”? Choose visitors or hosts.")
+        raise ValidationError(_("Template “{kind}”? Choose visitors or hosts.").format(kind=kind))
     if Path(path).suffix.lower() != ".xlsx":
-        raise ValidationError(f"{path}: a template is a workbook; use a file ending in .xlsx.")
+        raise ValidationError(
+            _("{path}: a template is a workbook; use a file ending in .xlsx.").format(path=path)
+        )
     visit = queries.visit(visit_id)
     info = TemplateVisit(
         visit.title or visit.partnership_label, visit.arrival_at.date(), visit.departure_at.date()

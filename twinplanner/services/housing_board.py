@@ -11,6 +11,7 @@ from peewee import IntegrityError
 from twinplanner.data.models import HostOffer, Household, Party, Placement, Visit, database
 from twinplanner.domain.enums import PlacementSource
 from twinplanner.domain.errors import NotFoundError, TwinPlannerError, ValidationError
+from twinplanner.i18n import _
 from twinplanner.planning.housing.problem import HousingProblem
 from twinplanner.services import placement
 from twinplanner.services.changes import Changes, Entity
@@ -98,8 +99,10 @@ def restore_placements(
         for party_id in sorted(parties):
             if now.get(party_id) != expected.get(party_id):
                 raise PlacementsChangedError(
-                    f"The placement of the {names[party_id]} party changed in the meantime; "
-                    "this step can no longer be undone or redone."
+                    _(
+                        "The placement of the {party} party changed in the meantime; this step can "
+                        "no longer be undone or redone."
+                    ).format(party=names[party_id])
                 )
         for party_id in sorted(parties):
             state = target.get(party_id)
@@ -118,8 +121,10 @@ def restore_placements(
                     )
                 except IntegrityError as exc:
                     raise NotFoundError(
-                        f"The household of the {names[party_id]} party (id "
-                        f"{state.household_id}) no longer exists; nothing was changed."
+                        _(
+                            "The household of the {party} party (id {household_id}) no longer "
+                            "exists; nothing was changed."
+                        ).format(party=names[party_id], household_id=state.household_id)
                     ) from exc
     return (
         Changes.of(Entity.PLACEMENT, *parties, message=message)
@@ -137,7 +142,11 @@ def _party_names(visit_id: int, party_ids: set[int]) -> dict[int, str]:
     }
     for party_id in party_ids:
         if party_id not in names:
-            raise NotFoundError(f"Visit {visit_id} has no party with id {party_id}.")
+            raise NotFoundError(
+                _("Visit {visit_id} has no party with id {party_id}.").format(
+                    visit_id=visit_id, party_id=party_id
+                )
+            )
     return names
 
 
@@ -147,7 +156,11 @@ def offer_of(visit_id: int, household_id: int) -> OfferState:
         (HostOffer.visit == visit_id) & (HostOffer.household == household_id)
     )
     if offer is None:
-        raise NotFoundError(f"Household {household_id} offers no beds for visit {visit_id}.")
+        raise NotFoundError(
+            _("Household {household_id} offers no beds for visit {visit_id}.").format(
+                household_id=household_id, visit_id=visit_id
+            )
+        )
     return OfferState(offer.available_from, offer.available_until, offer.notes or "")
 
 
@@ -173,15 +186,20 @@ def restore_offer(visit_id: int, household_id: int, state: OfferState) -> Change
     """Offer a household's beds again exactly as before it backed out."""
     with database.atomic():
         if Visit.get_or_none(Visit.id == visit_id) is None:
-            raise NotFoundError(f"There is no visit with id {visit_id}.")
+            raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
         household = Household.get_or_none(Household.id == household_id)
         if household is None:
-            raise NotFoundError(f"There is no host household with id {household_id}.")
+            raise NotFoundError(
+                _("There is no host household with id {id}.").format(id=household_id)
+            )
         if HostOffer.get_or_none(
             (HostOffer.visit == visit_id) & (HostOffer.household == household_id)
         ):
             raise ValidationError(
-                f"{household.contact_name} already offers beds for this visit.", field="household"
+                _("{household} already offers beds for this visit.").format(
+                    household=household.contact_name
+                ),
+                field="household",
             )
         HostOffer.create(
             visit=visit_id,
@@ -192,7 +210,9 @@ def restore_offer(visit_id: int, household_id: int, state: OfferState) -> Change
         )
         guests = _guests(visit_id, household_id)
     changes = Changes.of(
-        Entity.HOUSEHOLD, household_id, message=f"{household.contact_name} offers beds again"
+        Entity.HOUSEHOLD,
+        household_id,
+        message=_("{household} offers beds again").format(household=household.contact_name),
     )
     return _with_guests(changes, guests)
 

@@ -11,6 +11,7 @@ from twinplanner.data.models import Club, Household, Partnership, Person, Visit,
 from twinplanner.domain.enums import Direction
 from twinplanner.domain.errors import NotFoundError
 from twinplanner.domain.text import fold, join_list
+from twinplanner.i18n import _, current_language
 from twinplanner.io.headers import HOSTS, spec_of
 from twinplanner.io.records import WARNING, ParsedImport, Problem, Record
 
@@ -97,8 +98,8 @@ def visit_context(visit_id: int) -> VisitContext:
         .first()
     )
     if row is None:
-        raise NotFoundError(f"There is no visit with id {visit_id}.")
-    _, direction, ours, theirs = row
+        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
+    _year, direction, ours, theirs = row
     if direction == Direction.WE_HOST:
         return VisitContext(visit_id, theirs, ours)
     return VisitContext(visit_id, ours, theirs)
@@ -115,7 +116,7 @@ def _shown(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.datetime):
         return f"{value:%d.%m.%Y %H:%M}"
     if isinstance(value, dt.date):
@@ -144,8 +145,10 @@ def _diff(
         if not _same(old, value):
             updates[column] = value
             name = "full_name" if column == "contact_name" else column
-            label = spec_of(kind, name).label("en")
-            lines.append(f"{label}: {_shown(old)} → {_shown(value)}")
+            label = spec_of(kind, name).label(current_language())
+            lines.append(
+                _("{field}: {old} → {new}").format(field=label, old=_shown(old), new=_shown(value))
+            )
     return updates, lines
 
 
@@ -197,7 +200,12 @@ def plan_visitors(
         if club and fold(str(club)) not in clubs and fold(str(club)) not in new_clubs:
             new_clubs.add(fold(str(club)))
             problems.append(
-                Problem(record.row, "", f"The club “{club}” is new and will be created.", WARNING)
+                Problem(
+                    record.row,
+                    "",
+                    _("The club “{club}” is new and will be created.").format(club=club),
+                    WARNING,
+                )
             )
         if target is None:
             plans.append(
@@ -217,14 +225,16 @@ def plan_visitors(
         updates, lines = _diff(parsed.kind, rows[target], wanted)
         joins = target not in in_visit or not in_visit[target][1]
         if target not in in_visit:
-            lines.append("joins the visit")
+            lines.append(_("joins the visit"))
         elif not in_visit[target][1]:
-            lines.append("becomes a guest of the visit")
+            lines.append(_("becomes a guest of the visit"))
         if party and fold(str(party)) != fold(party_names.get(target, "")):
-            lines.append(f"party: {_shown(party_names.get(target))} → {party}")
+            lines.append(
+                _("party: {old} → {new}").format(old=_shown(party_names.get(target)), new=party)
+            )
             joins = True
         if club and target not in clubs.get(fold(str(club)), (0, set()))[1]:
-            lines.append(f"club: + {club}")
+            lines.append(_("club: + {club}").format(club=club))
         action = UPDATE if lines else UNCHANGED
         plans.append(
             RowPlan(
@@ -297,13 +307,15 @@ def plan_hosts(parsed: ParsedImport, context: VisitContext) -> tuple[list[RowPla
                 Problem(
                     record.row,
                     "",
-                    f"{doubles} double beds need at least {doubles * 2} beds, not {beds}.",
+                    _("{double_beds} double beds need at least {needed} beds, not {beds}.").format(
+                        double_beds=doubles, needed=doubles * 2, beds=beds
+                    ),
                 )
             )
         if target is None:
             if "beds" not in wanted:
                 problems.append(
-                    Problem(record.row, "", "No number of beds given; counted as 1.", WARNING)
+                    Problem(record.row, "", _("No number of beds given; counted as 1."), WARNING)
                 )
             plans.append(
                 RowPlan(
@@ -314,7 +326,7 @@ def plan_hosts(parsed: ParsedImport, context: VisitContext) -> tuple[list[RowPla
         updates, lines = _diff(HOSTS, current, wanted)
         joins = target not in offers
         if joins:
-            lines.append("offers beds for the visit")
+            lines.append(_("offers beds for the visit"))
         else:
             offer_updates, offer_lines = _diff(
                 HOSTS, dict(zip(OFFER_COLUMNS, offers[target], strict=True)), offer

@@ -15,6 +15,7 @@ import peewee
 
 from twinplanner.data.models import LogEntry, database
 from twinplanner.domain.errors import ValidationError
+from twinplanner.i18n import _, ngettext
 from twinplanner.io.dates import DateOrder
 from twinplanner.io.headers import HOSTS, KINDS, VISITORS, HeaderMatch, match_headers
 from twinplanner.io.records import ERROR, WARNING, ParsedImport, Problem, parse_table
@@ -49,7 +50,9 @@ __all__ = [
 def check_kind(kind: str) -> str:
     """``kind`` when it is 'visitors' or 'hosts', else a ValidationError."""
     if kind not in KINDS:
-        raise ValidationError(f"Import “{kind}”? Choose visitors or hosts.", field="kind")
+        raise ValidationError(
+            _("Import “{kind}”? Choose visitors or hosts.").format(kind=kind), field="kind"
+        )
     return kind
 
 
@@ -149,8 +152,11 @@ def apply(visit_id: int, parsed: ParsedImport) -> ImportResult:
             if not checked.ok:
                 first = checked.errors[0]
                 raise ValidationError(
-                    f"Nothing was imported: {len(checked.errors)} problem(s) in {parsed.source}, "
-                    f"the first at {first}."
+                    ngettext(
+                        "Nothing was imported: {count} problem in {source}, at {first}.",
+                        "Nothing was imported: {count} problems in {source}, the first at {first}.",
+                        len(checked.errors),
+                    ).format(count=len(checked.errors), source=parsed.source, first=first)
                 )
             context = visit_context(visit_id)
             if parsed.kind == HOSTS:
@@ -163,7 +169,7 @@ def apply(visit_id: int, parsed: ParsedImport) -> ImportResult:
             )
     except peewee.IntegrityError as exc:
         raise ValidationError(
-            f"Nothing was imported: the database refused a value ({exc})."
+            _("Nothing was imported: the database refused a value ({exc}).").format(exc=exc)
         ) from exc
     ids = {Entity(k): frozenset(v) for k, v in touched.items() if v}
     return ImportResult(Changes(ids, message), checked)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from twinplanner.data.models import Participation, Party, Person, Placement, database
 from twinplanner.domain.enums import PartyKind
 from twinplanner.domain.errors import NotFoundError, ValidationError
+from twinplanner.i18n import N_, _
 from twinplanner.services import validation as check
 from twinplanner.services.changes import Changes, Entity
 
@@ -58,97 +59,145 @@ def default_party_name(names: Sequence[str]) -> str:
 def group_into_party(visit_id: int, person_ids: Iterable[int], *, name: str = "",
                      kind: str = "", party_id: int | None = None) -> Changes:
     """Put the chosen guests of a visit into one new party; parties left empty are deleted."""
-    wanted = check.ids(person_ids, "people", "person")
+    wanted = check.ids(person_ids, "people", N_("person"))
     if len(wanted) < 2:
-        raise ValidationError("Choose at least two people to group into a party.", field="people")
+        raise ValidationError(
+            _("Choose at least two people to group into a party."), field="people"
+        )
     with database.atomic():
-        rows = list(Participation.select(Participation, Person).join(Person)
-                    .where((Participation.visit == visit_id)
-                           & Participation.person.in_(wanted)))
+        rows = list(
+            Participation.select(Participation, Person)
+            .join(Person)
+            .where((Participation.visit == visit_id) & Participation.person.in_(wanted))
+        )
         found = {pa.person_id: pa for pa in rows}
         for pid in wanted:
             if pid not in found:
-                raise NotFoundError(f"The person with id {pid} does not take part in this visit.")
+                raise NotFoundError(
+                    _("The person with id {id} does not take part in this visit.").format(id=pid)
+                )
             if not found[pid].is_guest:
-                raise ValidationError(f"{found[pid].person.full_name} is a local participant, "
-                                      "not a guest to be housed.", field="people")
+                raise ValidationError(
+                    _("{name} is a local participant, not a guest to be housed.").format(
+                        name=found[pid].person.full_name
+                    ),
+                    field="people",
+                )
         old_ids = {pa.party_id for pa in rows}
         if len(old_ids) == 1 and None not in old_ids:
-            others = Participation.select().where(
-                (Participation.party == next(iter(old_ids)))
-                & Participation.person.not_in(wanted)).exists()
+            others = (
+                Participation.select()
+                .where(
+                    (Participation.party == next(iter(old_ids)))
+                    & Participation.person.not_in(wanted)
+                )
+                .exists()
+            )
             if not others:
-                raise ValidationError("These people already form a party of their own.",
-                                      field="people")
+                raise ValidationError(
+                    _("These people already form a party of their own."), field="people"
+                )
         names = [found[pid].person.full_name for pid in wanted]
-        party_name = check.text(name, "name", "The party name") or default_party_name(names)
+        party_name = check.text(name, "name", N_("The party name")) or default_party_name(names)
         if not kind:
-            kind = (PartyKind.FAMILY.value if len({_surname(n) for n in names}) == 1
-                    else PartyKind.FRIENDS.value)
-        kind = check.choice(kind, "kind", "The kind of party", PartyKind)
+            kind = (
+                PartyKind.FAMILY.value
+                if len({_surname(n) for n in names}) == 1
+                else PartyKind.FRIENDS.value
+            )
+        kind = check.choice(kind, "kind", N_("The kind of party"), PartyKind)
         fields = dict(visit=visit_id, name=party_name, kind=kind)
         if party_id is not None:
             fields["id"] = party_id
         party = Party.create(**fields)
         Participation.update(party=party).where(
-            (Participation.visit == visit_id) & Participation.person.in_(wanted)).execute()
+            (Participation.visit == visit_id) & Participation.person.in_(wanted)
+        ).execute()
         emptied = _delete_empty_parties(p for p in old_ids if p)
-    return Changes({Entity.PERSON: frozenset(wanted),
-                    Entity.PARTY: frozenset({party.id, *old_ids} - {None}),
-                    **({Entity.PLACEMENT: frozenset(emptied)} if emptied else {})},
-                   message=party_name)
+    return Changes(
+        {
+            Entity.PERSON: frozenset(wanted),
+            Entity.PARTY: frozenset({party.id, *old_ids} - {None}),
+            **({Entity.PLACEMENT: frozenset(emptied)} if emptied else {}),
+        },
+        message=party_name,
+    )
 
 
 def remove_from_party(visit_id: int, person_id: int, *, party_id: int | None = None) -> Changes:
     """Take a guest out of their party into a party of their own (not yet placed)."""
     with database.atomic():
-        pa = Participation.get_or_none((Participation.visit == visit_id)
-                                       & (Participation.person == person_id))
+        pa = Participation.get_or_none(
+            (Participation.visit == visit_id) & (Participation.person == person_id)
+        )
         if pa is None:
-            raise NotFoundError(f"The person with id {person_id} does not take part in this visit.")
+            raise NotFoundError(
+                _("The person with id {id} does not take part in this visit.").format(id=person_id)
+            )
         person = Person.get_by_id(person_id)
         if pa.party_id is None:
-            raise ValidationError(f"{person.full_name} is in no party.", field="party")
-        alone = not Participation.select().where((Participation.party == pa.party_id)
-                                                 & (Participation.id != pa.id)).exists()
+            raise ValidationError(
+                _("{name} is in no party.").format(name=person.full_name), field="party"
+            )
+        alone = (
+            not Participation.select()
+            .where((Participation.party == pa.party_id) & (Participation.id != pa.id))
+            .exists()
+        )
         if alone:
-            raise ValidationError(f"{person.full_name} is already alone in a party.",
-                                  field="party")
+            raise ValidationError(
+                _("{name} is already alone in a party.").format(name=person.full_name),
+                field="party",
+            )
         old = pa.party_id
         fields = dict(visit=visit_id, name=person.full_name, kind=PartyKind.SINGLE.value)
         if party_id is not None:
             fields["id"] = party_id
         party = Party.create(**fields)
         Participation.update(party=party).where(Participation.id == pa.id).execute()
-    return Changes({Entity.PERSON: frozenset({person_id}),
-                    Entity.PARTY: frozenset({party.id, old})}, message=person.full_name)
+    return Changes(
+        {Entity.PERSON: frozenset({person_id}), Entity.PARTY: frozenset({party.id, old})},
+        message=person.full_name,
+    )
 
 
-def restore_parties(visit_id: int, snapshots: Sequence[PartySnapshot],
-                    drop: Iterable[int] = ()) -> Changes:
+def restore_parties(
+    visit_id: int, snapshots: Sequence[PartySnapshot], drop: Iterable[int] = ()
+) -> Changes:
     """Put parties back as the snapshots say (members, placement), then delete ``drop`` if empty."""
     with database.atomic():
         for snap in snapshots:
             party = Party.get_or_none(Party.id == snap.id)
             if party is None:
-                Party.create(id=snap.id, visit=visit_id, name=snap.name, kind=snap.kind,
-                             notes=snap.notes)
+                Party.create(
+                    id=snap.id, visit=visit_id, name=snap.name, kind=snap.kind, notes=snap.notes
+                )
             else:
                 Party.update(name=snap.name, kind=snap.kind, notes=snap.notes).where(
-                    Party.id == snap.id).execute()
+                    Party.id == snap.id
+                ).execute()
             Participation.update(party=snap.id).where(
-                (Participation.visit == visit_id)
-                & Participation.person.in_(list(snap.member_ids))).execute()
+                (Participation.visit == visit_id) & Participation.person.in_(list(snap.member_ids))
+            ).execute()
             Placement.delete().where(Placement.party == snap.id).execute()
             if snap.household_id is not None:
-                Placement.create(visit=visit_id, party=snap.id, household=snap.household_id,
-                                 locked=snap.locked, source=snap.source,
-                                 override_reason=snap.override_reason)
+                Placement.create(
+                    visit=visit_id,
+                    party=snap.id,
+                    household=snap.household_id,
+                    locked=snap.locked,
+                    source=snap.source,
+                    override_reason=snap.override_reason,
+                )
         emptied = _delete_empty_parties(drop)
     people = frozenset(pid for snap in snapshots for pid in snap.member_ids)
-    return Changes({Entity.PERSON: people,
-                    Entity.PARTY: frozenset({s.id for s in snapshots} | set(emptied)),
-                    Entity.PLACEMENT: frozenset(s.id for s in snapshots)})
+    return Changes(
+        {
+            Entity.PERSON: people,
+            Entity.PARTY: frozenset({s.id for s in snapshots} | set(emptied)),
+            Entity.PLACEMENT: frozenset(s.id for s in snapshots),
+        }
+    )
 
 
 def _delete_empty_parties(party_ids: Iterable[int]) -> list[int]:
@@ -163,8 +212,13 @@ def _delete_empty_parties(party_ids: Iterable[int]) -> list[int]:
 
 def parties_of(visit_id: int, person_ids: Iterable[int]) -> list[int]:
     """The ids of the parties these people belong to in a visit."""
-    query = (Participation.select(Participation.party).distinct()
-             .where((Participation.visit == visit_id)
-                    & Participation.person.in_(list(person_ids))
-                    & Participation.party.is_null(False)))
+    query = (
+        Participation.select(Participation.party)
+        .distinct()
+        .where(
+            (Participation.visit == visit_id)
+            & Participation.person.in_(list(person_ids))
+            & Participation.party.is_null(False)
+        )
+    )
     return [pa.party_id for pa in query]

@@ -22,6 +22,7 @@ from twinplanner.domain.enums import PlacementSource
 from twinplanner.domain.errors import NotFoundError, TwinPlannerError, ValidationError
 from twinplanner.domain.rules import age_on, is_minor
 from twinplanner.domain.text import split_list
+from twinplanner.i18n import _, ngettext
 from twinplanner.planning.housing import problem as hp
 from twinplanner.planning.housing.result import HousingResult, Progress
 from twinplanner.planning.housing.rules import Verdict, check_placement
@@ -55,7 +56,7 @@ def _date(value: object) -> dt.date | None:
 def _visit(visit_id: int) -> Visit:
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
-        raise NotFoundError(f"There is no visit with id {visit_id}.")
+        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
     return visit
 
 
@@ -63,7 +64,9 @@ def _settings_json(visit: Visit) -> dict:
     try:
         data = json.loads(visit.settings or "{}")
     except ValueError as exc:
-        raise ValidationError(f"The settings of visit {visit.id} are damaged (not JSON).") from exc
+        raise ValidationError(
+            _("The settings of visit {id} are damaged (not JSON).").format(id=visit.id)
+        ) from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -75,19 +78,25 @@ def housing_settings(visit_id: int) -> tuple[hp.Weights, hp.HousingSettings]:
 def _parse_settings(visit: Visit) -> tuple[hp.Weights, hp.HousingSettings]:
     data = _settings_json(visit)
     housing = data.get(SETTINGS_KEY) or {}
-    where = f"Visit {visit.id} housing settings"
+    where = _("Visit {id} housing settings").format(id=visit.id)
     if not isinstance(housing, dict):
-        raise ValidationError(f"{where}: expected an object, not {housing!r}.")
+        raise ValidationError(
+            _("{where}: expected an object, not {value}.").format(where=where, value=repr(housing))
+        )
     weights = hp.Weights.from_dict(housing.get("weights") or {}, where)
     pairs = housing.get("minors_in_pairs", data.get("minors_in_pairs", False))
     groups = housing.get("district_groups") or []
     if not isinstance(groups, list) or not all(
         isinstance(g, list) and all(isinstance(d, str) for d in g) for g in groups
     ):
-        raise ValidationError(f"{where}: district_groups must be lists of district names.")
+        raise ValidationError(
+            _("{where}: district_groups must be lists of district names.").format(where=where)
+        )
     candidates = housing.get("candidates_per_party", hp.HousingSettings().candidates_per_party)
     if isinstance(candidates, bool) or not isinstance(candidates, int) or candidates < 1:
-        raise ValidationError(f"{where}: candidates_per_party must be a whole number above 0.")
+        raise ValidationError(
+            _("{where}: candidates_per_party must be a whole number above 0.").format(where=where)
+        )
     settings = hp.HousingSettings(
         minors_in_pairs=bool(pairs),
         gender_limit_hard=bool(housing.get("gender_limit_hard", True)),
@@ -125,7 +134,7 @@ def update_housing_settings(
         visit.settings = json.dumps(data, ensure_ascii=False, sort_keys=True)
         _parse_settings(visit)  # refuse what could not be read back
         visit.save()
-    return Changes.of(Entity.VISIT, visit_id, message="Housing settings changed")
+    return Changes.of(Entity.VISIT, visit_id, message=_("Housing settings changed"))
 
 
 def build_problem(visit_id: int, *, replan: bool = False) -> hp.HousingProblem:
@@ -136,7 +145,11 @@ def build_problem(visit_id: int, *, replan: bool = False) -> hp.HousingProblem:
     departure = _date(visit.departure_at)
     assert arrival is not None and departure is not None
     if departure <= arrival:
-        raise ValidationError(f"Visit {visit_id} leaves on the day it arrives; nobody needs a bed.")
+        raise ValidationError(
+            _("Visit {visit_id} leaves on the day it arrives; nobody needs a bed.").format(
+                visit_id=visit_id
+            )
+        )
     households = _households(visit_id)
     parties = _parties(visit_id, arrival, departure, visit.arrival_at)
     return hp.HousingProblem(
@@ -297,7 +310,9 @@ def apply_result(problem: hp.HousingProblem, result: HousingResult) -> Changes:
     """Write a plan in one transaction; refuse it when the placements changed meanwhile."""
     if result.visit_id != problem.visit_id:
         raise ValidationError(
-            f"This plan is for visit {result.visit_id}, not visit {problem.visit_id}."
+            _("This plan is for visit {plan_visit}, not visit {visit}.").format(
+                plan_visit=result.visit_id, visit=problem.visit_id
+            )
         )
     new = result.as_mapping()
     moved: list[int] = []
@@ -314,8 +329,10 @@ def apply_result(problem: hp.HousingProblem, result: HousingResult) -> Changes:
             before = (party.current_household, party.locked) if party.current_household else None
             if now.get(party.id) != before:
                 raise StalePlanError(
-                    f"The placement of the {party.name} party changed while the planner ran; "
-                    "nothing was saved. Plan again."
+                    _(
+                        "The placement of the {name} party changed while the planner ran; nothing "
+                        "was saved. Plan again."
+                    ).format(name=party.name)
                 )
         for party in problem.parties:
             target = new.get(party.id)
@@ -339,7 +356,11 @@ def apply_result(problem: hp.HousingProblem, result: HousingResult) -> Changes:
                     override_reason="",
                     source=PlacementSource.PLANNER.value,
                 ).where(Placement.party == party.id).execute()
-    message = f"Planned: {result.people_placed} of {result.people_total} visitors housed"
+    message = ngettext(
+        "Planned: {placed} of {total} visitor housed",
+        "Planned: {placed} of {total} visitors housed",
+        result.people_total,
+    ).format(placed=result.people_placed, total=result.people_total)
     changes = Changes.of(Entity.PLACEMENT, *moved, message=message)
     return changes | Changes.of(Entity.PARTY, *moved) | Changes.of(Entity.HOUSEHOLD, *households)
 
@@ -347,7 +368,7 @@ def apply_result(problem: hp.HousingProblem, result: HousingResult) -> Changes:
 def _party(party_id: int) -> Party:
     party = Party.get_or_none(Party.id == party_id)
     if party is None:
-        raise NotFoundError(f"There is no party with id {party_id}.")
+        raise NotFoundError(_("There is no party with id {id}.").format(id=party_id))
     return party
 
 
@@ -356,7 +377,9 @@ def check_party_household(party_id: int, household_id: int) -> Verdict:
     party = _party(party_id)
     problem = build_problem(party.visit_id)
     if party_id not in {p.id for p in problem.parties}:
-        raise ValidationError(f"The {party.name} party has no guests to house.", field="party")
+        raise ValidationError(
+            _("The {name} party has no guests to house.").format(name=party.name), field="party"
+        )
     return check_placement(problem, party_id, household_id)
 
 
@@ -400,7 +423,9 @@ def place_party(
             )
     touched = {household_id} | ({existing.household_id} if existing else set())
     return (
-        Changes.of(Entity.PLACEMENT, party_id, message=f"{party.name} placed by hand")
+        Changes.of(
+            Entity.PLACEMENT, party_id, message=_("{name} placed by hand").format(name=party.name)
+        )
         | Changes.of(Entity.PARTY, party_id)
         | Changes.of(Entity.HOUSEHOLD, *touched)
     )
@@ -415,7 +440,11 @@ def unplace_party(party_id: int) -> Changes:
     with database.atomic():
         Placement.delete().where(Placement.party == party_id).execute()
     return (
-        Changes.of(Entity.PLACEMENT, party_id, message=f"{party.name} has no household now")
+        Changes.of(
+            Entity.PLACEMENT,
+            party_id,
+            message=_("{name} has no household now").format(name=party.name),
+        )
         | Changes.of(Entity.PARTY, party_id)
         | Changes.of(Entity.HOUSEHOLD, existing.household_id)
     )
@@ -427,14 +456,15 @@ def set_locked(party_id: int, locked: bool) -> Changes:
     existing = Placement.get_or_none(Placement.party == party_id)
     if existing is None:
         raise ValidationError(
-            f"The {party.name} party has no household to lock it to.", field="locked"
+            _("The {name} party has no household to lock it to.").format(name=party.name),
+            field="locked",
         )
     with database.atomic():
         Placement.update(locked=bool(locked)).where(Placement.party == party_id).execute()
-    word = "locked" if locked else "unlocked"
-    return Changes.of(Entity.PLACEMENT, party_id, message=f"{party.name} {word}") | Changes.of(
-        Entity.PARTY, party_id
-    )
+    message = _("{name} locked") if locked else _("{name} unlocked")
+    return Changes.of(
+        Entity.PLACEMENT, party_id, message=message.format(name=party.name)
+    ) | Changes.of(Entity.PARTY, party_id)
 
 
 @dataclass(frozen=True, slots=True)

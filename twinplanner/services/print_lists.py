@@ -17,6 +17,7 @@ from twinplanner.domain.enums import EventKind
 from twinplanner.domain.rows import EventRow, PersonRow
 from twinplanner.domain.rules import age_band
 from twinplanner.domain.text import fold
+from twinplanner.i18n import _
 from twinplanner.services.print_data import VisitSnapshot, event_people
 
 # Arrivals, departures and free time are not activities a grant report counts.
@@ -69,7 +70,9 @@ def _signature_list(title: str, day: dt.date, starts_at: dt.datetime | None, pla
 def signature_lists(snapshot: VisitSnapshot, *, per: str = "event") -> list[SignatureListData]:
     """Signature lists per event (activities only) or per day of the visit."""
     if per not in ("event", "day"):
-        raise ValueError(f"Signature lists are per 'event' or per 'day', not {per!r}.")
+        raise ValueError(
+            _("Signature lists are per 'event' or per 'day', not {per}.").format(per=repr(per))
+        )
     people = {p.id: p for p in snapshot.people}
     taking_part = event_people(snapshot)
     result = []
@@ -78,9 +81,16 @@ def signature_lists(snapshot: VisitSnapshot, *, per: str = "event") -> list[Sign
             ids = taking_part.get(event.id, set())
             if event.kind in _NOT_SIGNED or not ids:
                 continue
-            result.append(_signature_list(event.title, event.starts_at.date(), event.starts_at,
-                                          event.venue_name or event.meeting_point,
-                                          [people[i] for i in ids], snapshot))
+            result.append(
+                _signature_list(
+                    event.title,
+                    event.starts_at.date(),
+                    event.starts_at,
+                    event.venue_name or event.meeting_point,
+                    [people[i] for i in ids],
+                    snapshot,
+                )
+            )
         return result
     by_day: dict[dt.date, set[int]] = defaultdict(set)
     places: dict[dt.date, list[str]] = defaultdict(list)
@@ -92,8 +102,16 @@ def signature_lists(snapshot: VisitSnapshot, *, per: str = "event") -> list[Sign
             places[event.starts_at.date()].append(event.venue_name)
     for day in sorted(by_day):
         if by_day[day]:
-            result.append(_signature_list("", day, None, ", ".join(places[day]),
-                                          [people[i] for i in by_day[day]], snapshot))
+            result.append(
+                _signature_list(
+                    "",
+                    day,
+                    None,
+                    ", ".join(places[day]),
+                    [people[i] for i in by_day[day]],
+                    snapshot,
+                )
+            )
     return result
 
 
@@ -125,12 +143,26 @@ def transport_lists(snapshot: VisitSnapshot) -> list[TransportListData]:
             if household is None:
                 rows.append(TransportStop(at, "", "", "", "", tuple(names)))
             else:
-                rows.append(TransportStop(at, household.address, household.district,
-                                          household.contact_name, household.phone,
-                                          tuple(names)))
+                rows.append(
+                    TransportStop(
+                        at,
+                        household.address,
+                        household.district,
+                        household.contact_name,
+                        household.phone,
+                        tuple(names),
+                    )
+                )
         rows.sort(key=lambda s: (s.place == "", fold(s.district), fold(s.place)))
-        result.append(TransportListData(
-            snapshot.info, snapshot.working_language, event.title, at,
-            event.meeting_point or event.venue_name, event.transport, tuple(rows),
-        ))
+        result.append(
+            TransportListData(
+                snapshot.info,
+                snapshot.working_language,
+                event.title,
+                at,
+                event.meeting_point or event.venue_name,
+                event.transport,
+                tuple(rows),
+            )
+        )
     return result

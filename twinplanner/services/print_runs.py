@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from twinplanner.data.models import LogEntry, Visit, database
 from twinplanner.domain.errors import NotFoundError, ValidationError
 from twinplanner.domain.text import fold
+from twinplanner.i18n import _, ngettext
 from twinplanner.services.changes import Changes, Entity
 from twinplanner.services.printing import Cancel, PrintedKind, PrintResult, Progress
 
@@ -45,7 +46,7 @@ class PrintRun:
 def _visit(visit_id: int) -> Visit:
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
-        raise NotFoundError(f"There is no visit with id {visit_id}.")
+        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
     return visit
 
 
@@ -53,7 +54,9 @@ def _settings(visit: Visit) -> dict:
     try:
         data = json.loads(visit.settings or "{}")
     except ValueError as exc:
-        raise ValidationError(f"The settings of visit {visit.id} are damaged (not JSON).") from exc
+        raise ValidationError(
+            _("The settings of visit {id} are damaged (not JSON).").format(id=visit.id)
+        ) from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -90,8 +93,14 @@ def runs(visit_id: int) -> list[PrintRun]:
         at = _moment(run.get("at")) if isinstance(run, dict) else None
         if at is None:
             continue
-        result.append(PrintRun(at, tuple(run.get("kinds") or ()), int(run.get("documents") or 0),
-                               str(run.get("folder") or "")))
+        result.append(
+            PrintRun(
+                at,
+                tuple(run.get("kinds") or ()),
+                int(run.get("documents") or 0),
+                str(run.get("folder") or ""),
+            )
+        )
     return sorted(result, key=lambda r: r.at, reverse=True)
 
 
@@ -114,17 +123,30 @@ def record_run(job: PrintJob, folder: Path | str, at: dt.datetime | None = None)
             marks[entry.key] = {"digest": entry.digest, "at": at.isoformat()}
             printed[entry.kind] = marks
         counts = {kind: len(docs) for kind, docs in job.documents.items() if docs}
-        run = {"at": at.isoformat(), "kinds": list(counts), "documents": job.document_count,
-               "folder": str(folder)}
+        run = {
+            "at": at.isoformat(),
+            "kinds": list(counts),
+            "documents": job.document_count,
+            "folder": str(folder),
+        }
         part["printed"] = printed
         part["runs"] = [run, *(part.get("runs") or [])][:RUNS_KEPT]
         data[SETTINGS_KEY] = part
         visit.settings = json.dumps(data, ensure_ascii=False, sort_keys=True)
         visit.save()
-        LogEntry.create(action="documents printed", at=at, detail=f"visit {job.visit_id}: " + (
-            ", ".join(f"{kind} {n}" for kind, n in counts.items()) or "nothing"))
-    return Changes.of(Entity.VISIT, job.visit_id,
-                      message=f"{job.document_count} documents printed")
+        LogEntry.create(
+            action="documents printed",
+            at=at,
+            detail=f"visit {job.visit_id}: "
+            + (", ".join(f"{kind} {n}" for kind, n in counts.items()) or "nothing"),
+        )
+    return Changes.of(
+        Entity.VISIT,
+        job.visit_id,
+        message=ngettext(
+            "{n} document printed", "{n} documents printed", job.document_count
+        ).format(n=job.document_count),
+    )
 
 
 def folder_name(label: str, at: dt.datetime) -> str:
@@ -142,8 +164,14 @@ def _free(path: Path) -> Path:
     return candidate
 
 
-def write_run(job: PrintJob, parent: Path | str, name: str, *,
-              progress: Progress | None = None, cancel: Cancel | None = None) -> PrintResult:
+def write_run(
+    job: PrintJob,
+    parent: Path | str,
+    name: str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> PrintResult:
     """Write a job into ``parent/name`` (pure, no database: safe in a worker).
 
     The documents are written into a hidden folder beside it that is renamed when every file
@@ -157,8 +185,9 @@ def write_run(job: PrintJob, parent: Path | str, name: str, *,
     staging = parent / f"{PARTIAL_PREFIX}{final.name}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        written = write_documents(job.documents, staging, lang=job.lang, paper=job.paper,
-                                  progress=progress, cancel=cancel)
+        written = write_documents(
+            job.documents, staging, lang=job.lang, paper=job.paper, progress=progress, cancel=cancel
+        )
         staging.rename(final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -167,7 +196,12 @@ def write_run(job: PrintJob, parent: Path | str, name: str, *,
     def moved(path: Path) -> Path:
         return final / path.relative_to(staging)
 
-    return PrintResult(final, tuple(
-        PrintedKind(k.kind, tuple(moved(f) for f in k.files),
-                    moved(k.combined) if k.combined else None)
-        for k in written.kinds))
+    return PrintResult(
+        final,
+        tuple(
+            PrintedKind(
+                k.kind, tuple(moved(f) for f in k.files), moved(k.combined) if k.combined else None
+            )
+            for k in written.kinds
+        ),
+    )

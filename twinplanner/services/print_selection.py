@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from twinplanner.domain.errors import ValidationError
+from twinplanner.i18n import _
 from twinplanner.services import print_data, print_lists, print_runs
 from twinplanner.services.print_data import VisitSnapshot
 from twinplanner.services.printing import Document, check_kinds, check_options
@@ -83,7 +84,7 @@ def _narrow(snap: VisitSnapshot, club_id: int | None) -> tuple[VisitSnapshot, Vi
         return snap, snap
     members = _club_people(snap, club_id)
     if not members:
-        raise ValidationError("Nobody of this club takes part in the visit.", field="club")
+        raise ValidationError(_("Nobody of this club takes part in the visit."), field="club")
     parties = tuple(p for p in snap.parties if members & set(p.member_ids))
     hosting = {p.household_id for p in snap.people if p.id in members and p.household_id}
     households = tuple(h for h in snap.households if h.id in hosting)
@@ -164,10 +165,14 @@ def collect_job(
     chosen = check_kinds(kinds)
     check_options(lang, paper)
     if recipients not in RECIPIENTS:
-        raise ValidationError(f"Unknown recipients {recipients!r}: use one of "
-                              f"{', '.join(RECIPIENTS)}.", field="recipients")
+        raise ValidationError(
+            _("Unknown recipients {recipients}: use one of {choices}.").format(
+                recipients=repr(recipients), choices=", ".join(RECIPIENTS)
+            ),
+            field="recipients",
+        )
     if recipients == CLUB and club_id is None:
-        raise ValidationError("Choose the club to print for.", field="club")
+        raise ValidationError(_("Choose the club to print for."), field="club")
     snap = print_data.read_snapshot(visit_id)
     readers, events = _narrow(snap, club_id if recipients == CLUB else None)
     record = print_runs.printed_documents(visit_id)
@@ -178,12 +183,30 @@ def collect_job(
         for key, recipient, data in _candidates(kind, readers, events, signatures_per):
             mark = digest(data, lang, paper)
             before = record.get(kind, {}).get(key)
-            status = NEW if before is None else (UNCHANGED if before.digest == mark
-                                                 else CHANGED_STATUS)
+            status = (
+                NEW if before is None else (UNCHANGED if before.digest == mark else CHANGED_STATUS)
+            )
             if recipients == CHANGED and status == UNCHANGED:
                 continue
             docs.append(Document(_stem(len(docs) + 1, recipient or kind), data))
-            entries.append(Entry(kind, key, recipient, _language(data, lang), mark, status,
-                                 before.at if before else None))
-    return PrintJob(visit_id, chosen, recipients, club_id if recipients == CLUB else None,
-                    lang, paper.lower(), documents, tuple(entries))
+            entries.append(
+                Entry(
+                    kind,
+                    key,
+                    recipient,
+                    _language(data, lang),
+                    mark,
+                    status,
+                    before.at if before else None,
+                )
+            )
+    return PrintJob(
+        visit_id,
+        chosen,
+        recipients,
+        club_id if recipients == CLUB else None,
+        lang,
+        paper.lower(),
+        documents,
+        tuple(entries),
+    )

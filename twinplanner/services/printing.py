@@ -17,6 +17,7 @@ from twinplanner.documents.labels import supported
 from twinplanner.documents.styles import PAPERS
 from twinplanner.domain.errors import TwinPlannerError, ValidationError
 from twinplanner.domain.text import fold
+from twinplanner.i18n import _
 
 KINDS: tuple[str, ...] = (
     "itineraries", "host-sheets", "host-list", "programme", "signature-lists", "transport",
@@ -76,8 +77,13 @@ def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     unknown = [k for k in wanted if k not in KINDS]
     if unknown or not wanted:
         raise ValidationError(
-            f"Unknown document kind {', '.join(repr(k) for k in unknown) or '(none)'}: use one "
-            f"of {', '.join(KINDS)} or {ALL}.", field="kind")
+            _("Unknown document kind {value}: use one of {kinds} or {all}.").format(
+                value=", ".join(repr(k) for k in unknown) or "(none)",
+                kinds=", ".join(KINDS),
+                all=ALL,
+            ),
+            field="kind",
+        )
     return tuple(k for k in KINDS if k in wanted)
 
 
@@ -86,11 +92,19 @@ def check_options(lang: str | None, paper: str) -> None:
     if lang is not None and not supported(lang):
         from twinplanner.documents.catalogue import LANGUAGES
 
-        raise ValidationError(f"There are no document labels in '{lang}': use one of "
-                              f"{', '.join(LANGUAGES)}.", field="lang")
+        raise ValidationError(
+            _("There are no document labels in '{lang}': use one of {languages}.").format(
+                lang=lang, languages=", ".join(LANGUAGES)
+            ),
+            field="lang",
+        )
     if paper.lower() not in PAPERS:
-        raise ValidationError(f"Unknown paper size '{paper}': use one of {', '.join(PAPERS)}.",
-                              field="paper")
+        raise ValidationError(
+            _("Unknown paper size '{paper}': use one of {papers}.").format(
+                paper=paper, papers=", ".join(PAPERS)
+            ),
+            field="paper",
+        )
 
 
 def _stem(index: int, name: str) -> str:
@@ -99,8 +113,9 @@ def _stem(index: int, name: str) -> str:
     return f"{index:03d}-{slug}"
 
 
-def collect(visit_id: int, kinds: Sequence[str], *, signatures_per: str = "event"
-            ) -> dict[str, list[Document]]:
+def collect(
+    visit_id: int, kinds: Sequence[str], *, signatures_per: str = "event"
+) -> dict[str, list[Document]]:
     """Read the document data of a visit for the kinds asked for (reads the database)."""
     from twinplanner.services import print_data, print_lists
 
@@ -109,21 +124,29 @@ def collect(visit_id: int, kinds: Sequence[str], *, signatures_per: str = "event
     result: dict[str, list[Document]] = {}
     for kind in kinds:
         if kind == "itineraries":
-            docs = [Document(_stem(i, d.party_name), d)
-                    for i, d in enumerate(print_data.itineraries(snap), 1)]
+            docs = [
+                Document(_stem(i, d.party_name), d)
+                for i, d in enumerate(print_data.itineraries(snap), 1)
+            ]
         elif kind == "host-sheets":
-            docs = [Document(_stem(i, d.host.name), d)
-                    for i, d in enumerate(print_data.host_sheets(snap), 1)]
+            docs = [
+                Document(_stem(i, d.host.name), d)
+                for i, d in enumerate(print_data.host_sheets(snap), 1)
+            ]
         elif kind == "host-list":
             docs = [Document("host-list", print_data.host_list(snap))]
         elif kind == "programme":
             docs = [Document("programme", print_data.programme(snap))]
         elif kind == "signature-lists":
-            docs = [Document(_stem(i, f"{d.day.isoformat()} {d.title}"), d)
-                    for i, d in enumerate(print_lists.signature_lists(snap, per=signatures_per), 1)]
+            docs = [
+                Document(_stem(i, f"{d.day.isoformat()} {d.title}"), d)
+                for i, d in enumerate(print_lists.signature_lists(snap, per=signatures_per), 1)
+            ]
         else:
-            docs = [Document(_stem(i, d.title), d)
-                    for i, d in enumerate(print_lists.transport_lists(snap), 1)]
+            docs = [
+                Document(_stem(i, d.title), d)
+                for i, d in enumerate(print_lists.transport_lists(snap), 1)
+            ]
         result[kind] = docs
     return result
 
@@ -184,8 +207,9 @@ def write_documents(
         if progress is not None:
             progress(done, total, message)
         if _cancelled(cancel):
-            raise PrintCancelled(f"Printing was cancelled; {done} of {total} files were written "
-                                 f"to {folder}.")
+            raise PrintCancelled(
+                f"Printing was cancelled; {done} of {total} files were written to {folder}."
+            )
 
     for kind, docs in documents.items():
         if not docs:
@@ -232,5 +256,6 @@ def print_visit(
     language, ``paper`` is 'a4' or 'letter'."""
     check_options(lang, paper)
     documents = collect(visit_id, kinds)
-    return write_documents(documents, out_dir, lang=lang, paper=paper, progress=progress,
-                           cancel=cancel)
+    return write_documents(
+        documents, out_dir, lang=lang, paper=paper, progress=progress, cancel=cancel
+    )

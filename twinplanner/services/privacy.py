@@ -29,6 +29,7 @@ from twinplanner.data.models import (
 from twinplanner.domain.errors import NotFoundError, ValidationError
 from twinplanner.domain.rules import age_on
 from twinplanner.domain.text import fold
+from twinplanner.i18n import _, ngettext
 from twinplanner.services.changes import Changes, Entity
 
 DEFAULT_RETENTION_YEARS = 3
@@ -97,12 +98,14 @@ def retention_years() -> int:
 def set_retention_years(years: int) -> Changes:
     """Store the retention period; 1 to 30 years."""
     if not 1 <= years <= 30:
-        raise ValidationError(f"Retention: {years} years is out of range (1 to 30).",
-                              field="retention_years")
+        raise ValidationError(
+            _("Retention: {years} years is out of range (1 to 30).").format(years=years),
+            field="retention_years",
+        )
     with database.atomic():
         Setting.replace(key=RETENTION_KEY, value=str(years)).execute()
         LogEntry.create(action="retention-set", detail=f"Retention period set to {years} years.")
-    return Changes(message=f"Retention period: {years} years.")
+    return Changes(message=_("Retention period: {years} years.").format(years=years))
 
 
 def _last_seen_people() -> dict[int, dt.date]:
@@ -144,8 +147,10 @@ def preview_purge(years: int | None = None, *, today: dt.date | None = None) -> 
     """Who the retention rule would purge: no visit in the last ``years`` years."""
     years = retention_years() if years is None else years
     if not 1 <= years <= 30:
-        raise ValidationError(f"Retention: {years} years is out of range (1 to 30).",
-                              field="years")
+        raise ValidationError(
+            _("Retention: {years} years is out of range (1 to 30).").format(years=years),
+            field="years",
+        )
     cutoff = _years_before(today or dt.date.today(), years)
     people_seen = _last_seen_people()
     homes_seen = _last_seen_households()
@@ -160,11 +165,12 @@ def preview_purge(years: int | None = None, *, today: dt.date | None = None) -> 
 
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start:start + _CHUNK])
+        yield list(ids[start : start + _CHUNK])
 
 
-def _uncounted_visits(person_ids: Sequence[int], *, ended_before: dt.datetime | None = None
-                      ) -> tuple[int, ...]:
+def _uncounted_visits(
+    person_ids: Sequence[int], *, ended_before: dt.datetime | None = None
+) -> tuple[int, ...]:
     visits: set[int] = set()
     for chunk in _chunks(person_ids):
         query = Participation.select(Participation.visit).where(Participation.person.in_(chunk))
@@ -172,8 +178,9 @@ def _uncounted_visits(person_ids: Sequence[int], *, ended_before: dt.datetime | 
     counted = {v for (v,) in VisitStatistics.select(VisitStatistics.visit).tuples()}
     result = visits - counted
     if ended_before is not None:
-        ended = {v for (v,) in Visit.select(Visit.id).where(Visit.departure_at < ended_before)
-                 .tuples()}
+        ended = {
+            v for (v,) in Visit.select(Visit.id).where(Visit.departure_at < ended_before).tuples()
+        }
         result &= ended
     return tuple(sorted(result))
 
@@ -182,7 +189,7 @@ def record_visit_statistics(visit_id: int) -> int:
     """Store anonymous counts per country of one visit's participants; returns rows written."""
     visit = Visit.get_or_none(Visit.id == visit_id)
     if visit is None:
-        raise NotFoundError(f"Visit {visit_id} does not exist.")
+        raise NotFoundError(_("Visit {visit_id} does not exist.").format(visit_id=visit_id))
     sql = """
         SELECT COALESCE(t.country, ''), p.birth_date, pa.is_guest FROM participation pa
         JOIN person p ON p.id = pa.person_id LEFT JOIN town t ON t.id = p.town_id
@@ -201,8 +208,9 @@ def record_visit_statistics(visit_id: int) -> int:
     with database.atomic():
         VisitStatistics.delete().where(VisitStatistics.visit == visit_id).execute()
         for country, c in sorted(counts.items()):
-            VisitStatistics.create(visit=visit_id, visit_year=visit.year, visit_label=label,
-                                   country=country, **c)
+            VisitStatistics.create(
+                visit=visit_id, visit_year=visit.year, visit_label=label, country=country, **c
+            )
     return len(counts)
 
 
@@ -220,11 +228,17 @@ def purge(preview: PurgePreview, *, today: dt.date | None = None) -> Changes:
             Household.delete().where(Household.id.in_(chunk)).execute()
         LogEntry.create(
             action="retention-purge",
-            detail=(f"Purged {len(person_ids)} people and {len(home_ids)} households with no "
-                    f"visit for {preview.years} years; anonymous counts kept for "
-                    f"{len(visits)} visits."),
+            detail=(
+                f"Purged {len(person_ids)} people and {len(home_ids)} households with no "
+                f"visit for {preview.years} years; anonymous counts kept for "
+                f"{len(visits)} visits."
+            ),
         )
-    changes = Changes(message=f"Purged {len(person_ids)} people, {len(home_ids)} households.")
+    changes = Changes(
+        message=_("Purged {people} people, {households} households.").format(
+            people=len(person_ids), households=len(home_ids)
+        )
+    )
     if person_ids:
         changes |= Changes.of(Entity.PERSON, *person_ids) | Changes.of(Entity.PARTY)
     if home_ids:
@@ -237,11 +251,17 @@ def _delete_people(person_ids: Sequence[int]) -> None:
     parties: set[int] = set()
     for chunk in _chunks(person_ids):
         query = Participation.select(Participation.party).where(
-            Participation.person.in_(chunk), Participation.party.is_null(False))
+            Participation.person.in_(chunk), Participation.party.is_null(False)
+        )
         parties.update(p for (p,) in query.tuples())
         Person.delete().where(Person.id.in_(chunk)).execute()
-    still_used = {p for (p,) in Participation.select(Participation.party)
-                  .where(Participation.party.is_null(False)).distinct().tuples()}
+    still_used = {
+        p
+        for (p,) in Participation.select(Participation.party)
+        .where(Participation.party.is_null(False))
+        .distinct()
+        .tuples()
+    }
     empty = sorted(parties - still_used)
     for chunk in _chunks(empty):
         Party.delete().where(Party.id.in_(chunk)).execute()
@@ -285,13 +305,20 @@ def delete_expired_safeguarding(today: dt.date | None = None) -> Changes:
     ids = [hid for hid, _, _ in due]
     with database.atomic():
         Household.update(minors_cleared=False, safeguarding_checked_on=None).where(
-            Household.id.in_(ids)).execute()
+            Household.id.in_(ids)
+        ).execute()
         LogEntry.create(
             action="safeguarding-deleted",
             detail=f"Safeguarding records of {len(ids)} households deleted "
-                   f"{SAFEGUARDING_MONTHS} months after their visit.",
+            f"{SAFEGUARDING_MONTHS} months after their visit.",
         )
-    return Changes.of(Entity.HOUSEHOLD, *ids, message=f"{len(ids)} safeguarding records deleted.")
+    return Changes.of(
+        Entity.HOUSEHOLD,
+        *ids,
+        message=ngettext(
+            "{n} safeguarding record deleted.", "{n} safeguarding records deleted.", len(ids)
+        ).format(n=len(ids)),
+    )
 
 
 def _scrub(name: str) -> None:
@@ -299,14 +326,18 @@ def _scrub(name: str) -> None:
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     key = fold(name)
     for model, field in (
-        (Party, Party.name), (Placement, Placement.override_reason),
-        (PlacementExclusion, PlacementExclusion.reason), (Event, Event.notes),
-        (Household, Household.members), (Household, Household.notes),
+        (Party, Party.name),
+        (Placement, Placement.override_reason),
+        (PlacementExclusion, PlacementExclusion.reason),
+        (Event, Event.notes),
+        (Household, Household.members),
+        (Household, Household.notes),
         (LogEntry, LogEntry.detail),
     ):
         column = field.column_name
         rows = database.execute_sql(
-            f"SELECT id, {column} FROM {_table(model)} WHERE instr(fold({column}), ?) > 0", (key,))
+            f"SELECT id, {column} FROM {_table(model)} WHERE instr(fold({column}), ?) > 0", (key,)
+        )
         for row_id, text in rows.fetchall():
             cleaned = pattern.sub(ERASED, text)
             if cleaned == text:  # same name in other accents or case folding: drop the text
@@ -318,16 +349,19 @@ def erase_person(person_id: int, *, now: dt.datetime | None = None) -> Changes:
     """Erase a person everywhere; anonymous counts of ended visits are kept first."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
-        raise NotFoundError(f"Person {person_id} does not exist.")
+        raise NotFoundError(_("Person {person_id} does not exist.").format(person_id=person_id))
     name = person.full_name
     with database.atomic():
         for visit_id in _uncounted_visits([person_id], ended_before=now or dt.datetime.now()):
             record_visit_statistics(visit_id)
         _delete_people([person_id])
         _scrub(name)
-        LogEntry.create(action="person-erased",
-                        detail="The data of one person was erased on request.")
-    return Changes.of(Entity.PERSON, person_id, message="Person erased.") | Changes.of(Entity.PARTY)
+        LogEntry.create(
+            action="person-erased", detail="The data of one person was erased on request."
+        )
+    return Changes.of(Entity.PERSON, person_id, message=_("Person erased.")) | Changes.of(
+        Entity.PARTY
+    )
 
 
 @dataclass(frozen=True)
@@ -348,8 +382,17 @@ class StatisticsRow:
 def visit_statistics(visit_id: int | None = None) -> list[StatisticsRow]:
     """The anonymous counts kept, for one visit or all, by year and country."""
     s = VisitStatistics
-    query = s.select(s.visit, s.visit_year, s.visit_label, s.country, s.participants, s.guests,
-                     s.minors, s.adults, s.age_unknown).order_by(s.visit_year, s.visit, s.country)
+    query = s.select(
+        s.visit,
+        s.visit_year,
+        s.visit_label,
+        s.country,
+        s.participants,
+        s.guests,
+        s.minors,
+        s.adults,
+        s.age_unknown,
+    ).order_by(s.visit_year, s.visit, s.country)
     if visit_id is not None:
         query = query.where(s.visit == visit_id)
     return [StatisticsRow(*row) for row in query.tuples()]

@@ -22,6 +22,7 @@ from twinplanner.data.models import (
     Visit,
 )
 from twinplanner.domain.errors import NotFoundError, ValidationError
+from twinplanner.i18n import _
 from twinplanner.io.atomic import atomic_write
 
 _PERSON_FIELDS = (
@@ -52,7 +53,7 @@ def person_data(person_id: int) -> dict[str, Any]:
     """Everything the file holds about one person, as plain JSON-ready data."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
-        raise NotFoundError(f"Person {person_id} does not exist.")
+        raise NotFoundError(_("Person {person_id} does not exist.").format(person_id=person_id))
     data: dict[str, Any] = {"exported_at": dt.datetime.now().replace(microsecond=0).isoformat()}
     data["person"] = {"id": person.id, **{f: _plain(getattr(person, f)) for f in _PERSON_FIELDS}}
     town = Town.get_or_none(Town.id == person.town_id) if person.town_id else None
@@ -109,7 +110,9 @@ def export_person(person_id: int, path: Path | str) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".pdf"):
-        raise ValidationError(f"{path}: the export must end in .json or .pdf.", field="output")
+        raise ValidationError(
+            _("{path}: the export must end in .json or .pdf.").format(path=path), field="output"
+        )
     data = person_data(person_id)
     if suffix == ".json":
         with atomic_write(path, "w") as out:
@@ -146,23 +149,43 @@ def _fonts() -> tuple[str, str, Any]:
 def _lines(data: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Sections of (label, value) lines for the PDF."""
     person = data["person"]
-    sections = [("Personal data", [(k.replace("_", " ").capitalize(), _text(v))
-                                   for k, v in person.items() if k != "id"])]
+    sections = [
+        (
+            "Personal data",
+            [(k.replace("_", " ").capitalize(), _text(v)) for k, v in person.items() if k != "id"],
+        )
+    ]
     town = data["town"]
-    sections.append(("Town and clubs", [
-        ("Town", f"{town['name']} ({town['country']})" if town else "—"),
-        ("Clubs", ", ".join(data["clubs"]) or "—")]))
+    sections.append(
+        (
+            "Town and clubs",
+            [
+                ("Town", f"{town['name']} ({town['country']})" if town else "—"),
+                ("Clubs", ", ".join(data["clubs"]) or "—"),
+            ],
+        )
+    )
     for stay in data["visits"]:
         v = stay["visit"]
-        lines = [("Dates", f"{v['arrival_at'][:10]} – {v['departure_at'][:10]}"),
-                 ("Took part as", stay["as"]), ("Party", stay["party"] or "—")]
+        lines = [
+            ("Dates", f"{v['arrival_at'][:10]} – {v['departure_at'][:10]}"),
+            ("Took part as", stay["as"]),
+            ("Party", stay["party"] or "—"),
+        ]
         if stay["housed_with"]:
             h = stay["housed_with"]
             lines.append(("Housed with", f"{h['host']}, {h['address']}"))
         sections.append((f"Visit {v['year']}: {v['title']}", lines))
     if data["events"]:
-        sections.append(("Events", [(e["starts_at"][:16].replace("T", " "),
-                                     f"{e['title']} ({e['as']})") for e in data["events"]]))
+        sections.append(
+            (
+                "Events",
+                [
+                    (e["starts_at"][:16].replace("T", " "), f"{e['title']} ({e['as']})")
+                    for e in data["events"]
+                ],
+            )
+        )
     return sections
 
 
@@ -184,23 +207,41 @@ def render_person_pdf(data: dict[str, Any], out: BinaryIO) -> None:
     regular, bold, para = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12)
     label = ParagraphStyle("label", parent=body, fontName=bold)
-    head = ParagraphStyle("head", fontName=bold, fontSize=12, leading=15, spaceBefore=6,
-                          spaceAfter=3)
+    head = ParagraphStyle(
+        "head", fontName=bold, fontSize=12, leading=15, spaceBefore=6, spaceAfter=3
+    )
     title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, spaceAfter=4)
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=16 * mm, invariant=1,
-                            title="Personal data", author="TwinPlanner")
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        invariant=1,
+        title="Personal data",
+        author="TwinPlanner",
+    )
     story: list[Any] = [
         para(data["person"]["full_name"], title),
-        para(f"Everything TwinPlanner holds about this person, exported on "
-             f"{data['exported_at'].replace('T', ' ')}.", body),
+        para(
+            f"Everything TwinPlanner holds about this person, exported on "
+            f"{data['exported_at'].replace('T', ' ')}.",
+            body,
+        ),
     ]
     width = A4[0] - 36 * mm
     for heading, lines in _lines(data):
         story.append(para(heading, head))
         rows = [[para(k, label), para(v, body)] for k, v in lines]
         table = Table(rows, colWidths=[48 * mm, width - 48 * mm])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#cccccc")]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#cccccc"),
+                ]
+            )
+        )
         story += [table, Spacer(1, 3 * mm)]
     doc.build(story)

@@ -22,6 +22,7 @@ from twinplanner.data.models import (
 )
 from twinplanner.domain.enums import Direction, EventKind
 from twinplanner.domain.errors import NotFoundError, ValidationError
+from twinplanner.i18n import _, ngettext
 from twinplanner.planning.programme.conflicts import Conflict, check_programme
 from twinplanner.planning.programme.proposal import ChangeKind, Proposal, propose
 from twinplanner.planning.programme.snapshot import (
@@ -45,7 +46,7 @@ def _moment(value: object) -> dt.datetime:
 def _visit(visit_id: int) -> Visit:
     v = Visit.get_or_none(Visit.id == visit_id)
     if v is None:
-        raise NotFoundError(f"There is no visit with id {visit_id}.")
+        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
     return v
 
 
@@ -53,7 +54,9 @@ def _settings_json(v: Visit) -> dict:
     try:
         data = json.loads(v.settings or "{}")
     except ValueError as exc:
-        raise ValidationError(f"The settings of visit {v.id} are damaged (not JSON).") from exc
+        raise ValidationError(
+            _("The settings of visit {id} are damaged (not JSON).").format(id=v.id)
+        ) from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -72,22 +75,25 @@ def update_programme_settings(visit_id: int, values: Mapping[str, object]) -> Ch
         data[SETTINGS_KEY] = merged
         v.settings = json.dumps(data, ensure_ascii=False, sort_keys=True)
         v.save()
-    return Changes.of(Entity.VISIT, visit_id, message="Programme settings changed")
+    return Changes.of(Entity.VISIT, visit_id, message=_("Programme settings changed"))
 
 
 def set_travel_time(visit_id: int, venue_a: int, venue_b: int, minutes: int | None) -> Changes:
     """Minutes between two venues for a visit, both ways; None goes back to the default buffer."""
     if venue_a == venue_b:
-        raise ValidationError("A travel time needs two different venues.", field="venue_b")
+        raise ValidationError(_("A travel time needs two different venues."), field="venue_b")
     if minutes is not None and (not isinstance(minutes, int) or minutes < 0 or minutes > 24 * 60):
         raise ValidationError(
-            f"Travel time: {minutes!r} is not a number of minutes (0 to 1440).", field="minutes"
+            _("Travel time: {minutes} is not a number of minutes (0 to 1440).").format(
+                minutes=repr(minutes)
+            ),
+            field="minutes",
         )
     with database.atomic():
         _visit(visit_id)
         for vid in (venue_a, venue_b):
             if Venue.get_or_none(Venue.id == vid) is None:
-                raise NotFoundError(f"There is no venue with id {vid}.")
+                raise NotFoundError(_("There is no venue with id {id}.").format(id=vid))
         for a, b in ((venue_a, venue_b), (venue_b, venue_a)):
             TravelTime.delete().where(
                 (TravelTime.visit == visit_id)
@@ -96,7 +102,7 @@ def set_travel_time(visit_id: int, venue_a: int, venue_b: int, minutes: int | No
             ).execute()
             if minutes is not None:
                 TravelTime.create(visit=visit_id, venue_a=a, venue_b=b, minutes=minutes)
-    return Changes.of(Entity.VENUE, venue_a, venue_b, message="Travel time changed")
+    return Changes.of(Entity.VENUE, venue_a, venue_b, message=_("Travel time changed"))
 
 
 def build_snapshot(visit_id: int) -> ProgrammeSnapshot:
@@ -193,44 +199,57 @@ def _validate(visit_id: int, data: EventInput, event_id: int | None = None) -> N
     if data.kind not in {k.value for k in EventKind}:
         allowed = ", ".join(k.value for k in EventKind)
         raise ValidationError(
-            f"Event kind must be one of {allowed}, not '{data.kind}'.", field="kind"
+            _("Event kind must be one of {allowed}, not '{kind}'.").format(
+                allowed=allowed, kind=data.kind
+            ),
+            field="kind",
         )
     if not data.title.strip():
-        raise ValidationError("An event needs a title.", field="title")
+        raise ValidationError(_("An event needs a title."), field="title")
     if data.ends_at <= data.starts_at:
         raise ValidationError(
-            f"'{data.title}' must end after it starts "
-            f"({data.starts_at:%Y-%m-%d %H:%M} – {data.ends_at:%Y-%m-%d %H:%M}).",
+            _("'{title}' must end after it starts ({starts_at} – {ends_at}).").format(
+                title=data.title,
+                starts_at=format(data.starts_at, "%Y-%m-%d %H:%M"),
+                ends_at=format(data.ends_at, "%Y-%m-%d %H:%M"),
+            ),
             field="ends_at",
         )
     if data.meeting_at is not None and data.meeting_at > data.starts_at:
         raise ValidationError(
-            f"The meeting time of '{data.title}' is after its start.", field="meeting_at"
+            _("The meeting time of '{title}' is after its start.").format(title=data.title),
+            field="meeting_at",
         )
     if data.venue_id is not None and Venue.get_or_none(Venue.id == data.venue_id) is None:
-        raise NotFoundError(f"There is no venue with id {data.venue_id}.")
+        raise NotFoundError(_("There is no venue with id {id}.").format(id=data.venue_id))
     if (
         data.responsible_id is not None
         and Person.get_or_none(Person.id == data.responsible_id) is None
     ):
-        raise NotFoundError(f"There is no person with id {data.responsible_id}.")
+        raise NotFoundError(_("There is no person with id {id}.").format(id=data.responsible_id))
     if data.prepares_id is not None:
         target = Event.get_or_none(Event.id == data.prepares_id)
         if target is None or target.visit_id != visit_id:
             raise ValidationError(
-                f"'{data.title}' prepares event {data.prepares_id}, which is not in this visit.",
+                _("'{title}' prepares event {prepares_id}, which is not in this visit.").format(
+                    title=data.title, prepares_id=data.prepares_id
+                ),
                 field="prepares_id",
             )
         if data.prepares_id == event_id:
-            raise ValidationError(f"'{data.title}' cannot prepare itself.", field="prepares_id")
+            raise ValidationError(
+                _("'{title}' cannot prepare itself.").format(title=data.title), field="prepares_id"
+            )
     missing_clubs = set(data.club_ids) - {
         c.id for c in Club.select(Club.id).where(Club.id.in_(data.club_ids))
     }
     if missing_clubs:
-        raise NotFoundError(f"There is no club with id {min(missing_clubs)}.")
+        raise NotFoundError(_("There is no club with id {id}.").format(id=min(missing_clubs)))
     found = {p.id for p in Person.select(Person.id).where(Person.id.in_(data.person_ids))}
     if set(data.person_ids) - found:
-        raise NotFoundError(f"There is no person with id {min(set(data.person_ids) - found)}.")
+        raise NotFoundError(
+            _("There is no person with id {id}.").format(id=min(set(data.person_ids) - found))
+        )
 
 
 def _write_taking_part(event_id: int, club_ids: Iterable[int], person_ids: Iterable[int]) -> None:
@@ -270,13 +289,15 @@ def create_event(visit_id: int, data: EventInput) -> Changes:
         _validate(visit_id, data)
         event = Event.create(visit=visit_id, **_columns(data))
         _write_taking_part(event.id, data.club_ids, data.person_ids)
-    return Changes.of(Entity.EVENT, event.id, message=f"Event '{data.title.strip()}' added")
+    return Changes.of(
+        Entity.EVENT, event.id, message=_("Event '{value}' added").format(value=data.title.strip())
+    )
 
 
 def _event(event_id: int) -> Event:
     e = Event.get_or_none(Event.id == event_id)
     if e is None:
-        raise NotFoundError(f"There is no event with id {event_id}.")
+        raise NotFoundError(_("There is no event with id {id}.").format(id=event_id))
     return e
 
 
@@ -287,7 +308,11 @@ def update_event(event_id: int, data: EventInput) -> Changes:
         _validate(e.visit_id, data, event_id)
         Event.update(**_columns(data)).where(Event.id == event_id).execute()
         _write_taking_part(event_id, data.club_ids, data.person_ids)
-    return Changes.of(Entity.EVENT, event_id, message=f"Event '{data.title.strip()}' changed")
+    return Changes.of(
+        Entity.EVENT,
+        event_id,
+        message=_("Event '{value}' changed").format(value=data.title.strip()),
+    )
 
 
 def move_event(
@@ -304,15 +329,19 @@ def move_event(
         length = e.ends_at - e.starts_at
         end = ends_at or starts_at + length
         if end <= starts_at:
-            raise ValidationError(f"'{e.title}' must end after it starts.", field="ends_at")
+            raise ValidationError(
+                _("'{title}' must end after it starts.").format(title=e.title), field="ends_at"
+            )
         venue = e.venue_id if keep_venue and venue_id is None else venue_id
         if venue is not None and Venue.get_or_none(Venue.id == venue) is None:
-            raise NotFoundError(f"There is no venue with id {venue}.")
+            raise NotFoundError(_("There is no venue with id {id}.").format(id=venue))
         meeting = e.meeting_at + (starts_at - e.starts_at) if e.meeting_at else None
         Event.update(starts_at=starts_at, ends_at=end, venue=venue, meeting_at=meeting).where(
             Event.id == event_id
         ).execute()
-    return Changes.of(Entity.EVENT, event_id, message=f"Event '{e.title}' moved")
+    return Changes.of(
+        Entity.EVENT, event_id, message=_("Event '{title}' moved").format(title=e.title)
+    )
 
 
 def delete_event(event_id: int) -> Changes:
@@ -320,7 +349,9 @@ def delete_event(event_id: int) -> Changes:
     with database.atomic():
         e = _event(event_id)
         e.delete_instance()
-    return Changes.of(Entity.EVENT, event_id, message=f"Event '{e.title}' removed")
+    return Changes.of(
+        Entity.EVENT, event_id, message=_("Event '{title}' removed").format(title=e.title)
+    )
 
 
 def propose_schedule(visit_id: int, *, time_limit: float | None = None) -> Proposal:
@@ -349,7 +380,9 @@ def accept_proposal(proposal: Proposal, indices: Iterable[int] | None = None) ->
                     != (before.starts_at, before.ends_at, before.venue_id)
                 ):
                     raise ValidationError(
-                        f"'{e.title}' has changed since the proposal was made; plan again."
+                        _("'{title}' has changed since the proposal was made; plan again.").format(
+                            title=e.title
+                        )
                     )
                 Event.update(starts_at=e.starts_at, ends_at=e.ends_at, venue=e.venue_id).where(
                     Event.id == e.id
@@ -378,7 +411,13 @@ def accept_proposal(proposal: Proposal, indices: Iterable[int] | None = None) ->
                 created = Event.create(visit=proposal.visit_id, **_columns(data))
                 _write_taking_part(created.id, e.club_ids, e.person_ids)
                 ids.append(created.id)
-    return Changes.of(Entity.EVENT, *ids, message=f"{len(ids)} proposed event(s) accepted")
+    return Changes.of(
+        Entity.EVENT,
+        *ids,
+        message=ngettext(
+            "{n} proposed event accepted", "{n} proposed events accepted", len(ids)
+        ).format(n=len(ids)),
+    )
 
 
 def time_zone_of(visit_id: int) -> str:
@@ -409,11 +448,15 @@ def export_calendar(visit_id: int, club_name: str | None = None) -> tuple[bytes,
         if not matches:
             known = ", ".join(sorted(c.name for c in snap.clubs)) or "none"
             raise NotFoundError(
-                f"There is no club named '{club_name}' in this visit (known: {known})."
+                _("There is no club named '{club_name}' in this visit (known: {known}).").format(
+                    club_name=club_name, known=known
+                )
             )
         if len(matches) > 1:
             raise ValidationError(
-                f"Several clubs are named '{club_name}'; rename one to tell them apart."
+                _("Several clubs are named '{club_name}'; rename one to tell them apart.").format(
+                    club_name=club_name
+                )
             )
         club_id = matches[0].id
         name = f"{snap.title} – {matches[0].name}"

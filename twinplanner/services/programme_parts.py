@@ -6,6 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from twinplanner.domain.enums import EventKind
+from twinplanner.i18n import _
 from twinplanner.planning.programme.proposal import Proposal, _event_of
 from twinplanner.planning.programme.snapshot import ProgrammeSnapshot
 from twinplanner.planning.programme.tasks import Plan, build_plan
@@ -55,8 +56,13 @@ def propose_part(
             changes.append(change)
     notes = list(plan.notes)
     if not plan.tasks:
-        what = "match" if Part(part) is Part.FIXTURES else "concert or rehearsal"
-        notes.append(f"Nothing to plan: every {what} is already in the programme and fixed.")
+        notes.append(
+            _("Nothing to plan: every match is already in the programme and fixed.")
+            if Part(part) is Part.FIXTURES
+            else _(
+                "Nothing to plan: every concert or rehearsal is already in the programme and fixed."
+            )
+        )
     if result.status == "unknown":
-        notes.append("The planner found no timetable within its time limit; try a longer limit.")
+        notes.append(_("The planner found no timetable within its time limit; try a longer limit."))
     return Proposal(snap.visit_id, tuple(changes), result.unplaced, tuple(notes), result)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from twinplanner.data.models import Event, database
 from twinplanner.domain.errors import ValidationError
 from twinplanner.domain.rows import EventRow
+from twinplanner.i18n import _, ngettext
 from twinplanner.planning.programme.snapshot import EventInfo
 from twinplanner.services.changes import Changes, Entity
 
@@ -49,7 +50,11 @@ def preparations_of(event_id: int) -> tuple[int, ...]:
 
 def _restore(visit_id: int, event_id: int, data: EventInput, prepared_by: Iterable[int]) -> None:
     if Event.get_or_none(Event.id == event_id) is not None:
-        raise ValidationError(f"Event {event_id} exists already; it cannot be put back twice.")
+        raise ValidationError(
+            _("Event {event_id} exists already; it cannot be put back twice.").format(
+                event_id=event_id
+            )
+        )
     _validate(visit_id, data)
     Event.create(id=event_id, visit=visit_id, **_columns(data))
     _write_taking_part(event_id, data.club_ids, data.person_ids)
@@ -64,13 +69,18 @@ def restore_event(
     """Put a removed event back under its old id, relinking the rehearsals that prepared it."""
     with database.atomic():
         _restore(visit_id, event_id, data, prepared_by)
-    return Changes.of(Entity.EVENT, event_id, message=f"Event '{data.title.strip()}' back")
+    return Changes.of(
+        Entity.EVENT, event_id, message=_("Event '{value}' back").format(value=data.title.strip())
+    )
 
 
 def _set_times(event_id: int, times: Times) -> None:
     starts, ends, venue = times
     if ends <= starts:
-        raise ValidationError(f"Event {event_id} must end after it starts.", field="ends_at")
+        raise ValidationError(
+            _("Event {event_id} must end after it starts.").format(event_id=event_id),
+            field="ends_at",
+        )
     _event(event_id)
     Event.update(starts_at=starts, ends_at=ends, venue=venue).where(Event.id == event_id).execute()
 
@@ -83,7 +93,13 @@ def withdraw_proposal(new_ids: Sequence[int], moved_back: Sequence[tuple[int, Ti
         for event_id, times in moved_back:
             _set_times(event_id, times)
     ids = [*new_ids, *(i for i, _t in moved_back)]
-    return Changes.of(Entity.EVENT, *ids, message=f"{len(ids)} proposed change(s) taken back")
+    return Changes.of(
+        Entity.EVENT,
+        *ids,
+        message=ngettext(
+            "{n} proposed change taken back", "{n} proposed changes taken back", len(ids)
+        ).format(n=len(ids)),
+    )
 
 
 def reapply_proposal(
@@ -98,4 +114,10 @@ def reapply_proposal(
         for event_id, times in moved_to:
             _set_times(event_id, times)
     ids = [*(i for i, _d in new_events), *(i for i, _t in moved_to)]
-    return Changes.of(Entity.EVENT, *ids, message=f"{len(ids)} proposed change(s) accepted")
+    return Changes.of(
+        Entity.EVENT,
+        *ids,
+        message=ngettext(
+            "{n} proposed change accepted", "{n} proposed changes accepted", len(ids)
+        ).format(n=len(ids)),
+    )
