@@ -177,6 +177,7 @@ def test_main_window_routes_housing_changes(qtbot, demo_db, tmp_path) -> None:
     qtbot.addWidget(window)
     window.show()
     page = window.housing_page
+    window.tabs.setCurrentWidget(page)
     assert isinstance(page, HousingPage) and page.visit_id == visit_id
     party = page.board.waiting[0]
     target = fitting(page, party.id)

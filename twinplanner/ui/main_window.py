@@ -37,6 +37,7 @@ from twinplanner.ui.session import DatabaseSession
 from twinplanner.ui.settings import Settings
 
 MIN_SIZE = (1024, 640)
+_SHOW_VISIT = object()  # a hidden page must show another visit when it is shown
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         # The writer lock and automatic backups of the open file (None: the caller opened it).
         self.session = session
         self.undo_stack = QUndoStack(self)
+        # What each hidden page has yet to learn: _SHOW_VISIT, or the Changes made meanwhile.
+        self._waiting: dict[QWidget, object] = {}
         self.context = cmd.CommandContext(self.undo_stack, self)
         self.partnership_picker = QComboBox()
         self.partnership_picker.setMinimumContentsLength(24)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         self.partnership_picker.currentIndexChanged.connect(
             self._on_partnership_picker_changed)
         self.visit_picker.currentIndexChanged.connect(self._on_visit_picker_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.context.changes_made.connect(self._on_context_changes_made)
         self.context.failed.connect(self._on_context_failed)
         self.overview.todo_requested.connect(self._on_overview_todo_requested)
@@ -200,11 +204,28 @@ class MainWindow(QMainWindow):
         self.reload_households()
         self.reload_overview()
         for page in self._visit_pages():
-            page.show_visit(visit_id)
+            self._waiting[page] = _SHOW_VISIT
+        self._bring_current_page_up_to_date()
 
     def _visit_pages(self) -> tuple[VisitPage, ...]:
         """The pages that follow the visit shown and the changes made on their own."""
         return (self.housing_page, self.programme_page, self.documents_page)
+
+    def _bring_current_page_up_to_date(self) -> None:
+        """Tell the page shown what it missed while hidden: a new visit, or the changes made.
+
+        Hidden pages read nothing: on a visit of thousands of people, opening the window or
+        making an edit would otherwise wait for three pages nobody is looking at.
+        """
+        page = self.tabs.currentWidget()
+        waiting = self._waiting.pop(page, None)
+        if waiting is _SHOW_VISIT:
+            page.show_visit(self.current_visit_id())
+        elif waiting is not None:
+            page.apply_changes(waiting)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._bring_current_page_up_to_date()
 
     def reload_people(self) -> None:
         """Read the visitors of the visit again."""
@@ -250,7 +271,10 @@ class MainWindow(QMainWindow):
         if people or households or changes.touches(Entity.EVENT):
             self.reload_overview()
         for page in self._visit_pages():
-            page.apply_changes(changes)
+            waiting = self._waiting.get(page)
+            if waiting is not _SHOW_VISIT:
+                self._waiting[page] = changes if waiting is None else waiting | changes
+        self._bring_current_page_up_to_date()
         if self.session is not None and changes:
             self.session.changed()
         if changes.message:
