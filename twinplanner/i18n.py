@@ -15,6 +15,8 @@ _language = "en"
 # The window shows dates in a few fixed shapes (day and month, with the weekday, with the year)
 # whose words and order follow the language; German writes the day as an ordinal ("12. Mai").
 _DATE_FORMATS = {
+    "day": "d MMMM",
+    "weekday": "EEE dd MMM",
     "short": "d MMM",
     "medium": "EEE d MMM",
     "long": "d MMMM y",
@@ -22,12 +24,16 @@ _DATE_FORMATS = {
 }
 _DATE_FORMATS_BY_LANG = {
     "de": {
+        "day": "d. MMMM",
+        "weekday": "EEE, d. MMM",
         "short": "d. MMM",
         "medium": "EEE, d. MMM",
         "long": "d. MMMM y",
         "full": "EEEE, d. MMMM y",
     },
-    "ro": {"medium": "EEE, d MMM"},
+    "fr": {"weekday": "EEE d MMM"},
+    "ro": {"medium": "EEE, d MMM", "weekday": "EEE, d MMM"},
+    "ar": {"weekday": "EEE d MMMM"},
 }
 
 
@@ -63,10 +69,21 @@ def N_(message: str) -> str:
     return message
 
 
-def format_date(value: dt.date, form: str = "short", lang: str | None = None) -> str:
-    """A date in the window's language: short '12 May', medium 'Tue 12 May', long '12 May 2026'.
+def join_words(items: list[str]) -> str:
+    """Names or words as a list in the window's language: 'Ana, Ion and Maria'."""
+    if len(items) <= 1:
+        return "".join(items)
+    head = items[0]
+    for item in items[1:-1]:
+        head = _("{list}, {item}").format(list=head, item=item)
+    return _("{list} and {item}").format(list=head, item=items[-1])
 
-    ``form`` is one of short, medium, long, full, or a babel pattern such as 'EEE d.M.'.
+
+def format_date(value: dt.date, form: str = "short", lang: str | None = None) -> str:
+    """A date in the window's language: day '12 May', short '12 May' (abbreviated month),
+    weekday 'Tue 05 May', medium 'Tue 5 May', long '12 May 2026', full 'Tuesday 12 May 2026'.
+
+    ``form`` is one of those names or a babel pattern such as 'EEE d.M.'.
     """
     from babel.dates import format_date as babel_date
 
@@ -80,3 +97,8 @@ def format_time(value: dt.time | dt.datetime, lang: str | None = None) -> str:
     from babel.dates import format_time as babel_time
 
     return babel_time(value, "HH:mm", locale=lang or _language)
+
+
+def format_moment(value: dt.datetime, lang: str | None = None) -> str:
+    """A day and time of day: 'Sat 13 Jun 15:00' in the window's language."""
+    return f"{format_date(value, 'weekday', lang)} {format_time(value, lang)}"

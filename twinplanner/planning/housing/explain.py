@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from twinplanner.i18n import _, join_words, ngettext
 from twinplanner.planning.housing import minors, rules
 from twinplanner.planning.housing.candidates import bit_indices, rule_masks
 from twinplanner.planning.housing.problem import HousingProblem, Party
@@ -28,7 +29,7 @@ def explain_unplaced(
     for party in missing:
         mask = allowed.get(party.id, 0)
         if not problem.households:
-            reason = "no household offers beds for this visit"
+            reason = _("no household offers beds for this visit")
         elif not mask:
             reason = _no_household(problem, party, forbidden)
         else:
@@ -41,10 +42,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _households(n: int) -> str:
-    return f"{n} household" if n == 1 else f"{n} households"
-
-
 def _no_household(
     problem: HousingProblem, party: Party, forbidden: dict[rules.RuleCode, dict[int, int]]
 ) -> str:
@@ -55,34 +52,27 @@ def _no_household(
         if not mask:
             continue
         example = problem.households[bit_indices(mask & -mask)[0]]
-        count = mask.bit_count()
-        phrase = rule.households_phrase
-        if count == 1:
-            phrase = _singular(phrase)
-        parts.append(f"{count} {phrase} (e.g. {rule.describe(problem, party, example)})")
+        parts.append(
+            _("{households} (e.g. {example})").format(
+                households=rule.households_phrase(mask.bit_count()).format(n=mask.bit_count()),
+                example=rule.describe(problem, party, example),
+            )
+        )
     excluded = [h for h in problem.households if h.id in party.excluded]
     if excluded:
         parts.append(
-            f"{len(excluded)} {'is' if len(excluded) == 1 else 'are'} excluded by the organiser"
+            ngettext(
+                "{n} is excluded by the organiser",
+                "{n} are excluded by the organiser",
+                len(excluded),
+            ).format(n=len(excluded))
         )
-    return (
-        f"no household fits the {party.name} party ({party.size}) among "
-        f"{_households(len(problem.households))} offering beds: " + "; ".join(parts)
-    )
-
-
-def _singular(phrase: str) -> str:
-    for plural, single in (
-        ("keep ", "keeps "),
-        ("allow ", "allows "),
-        ("are ", "is "),
-        ("take ", "takes "),
-        ("have ", "has "),
-        ("cannot", "cannot"),
-    ):
-        if phrase.startswith(plural):
-            return single + phrase[len(plural) :]
-    return phrase
+    return ngettext(
+        "no household fits the {party} party ({size}) among {n} household offering beds: {reasons}",
+        "no household fits the {party} party ({size}) among {n} households offering beds: "
+        "{reasons}",
+        len(problem.households),
+    ).format(party=party.name, size=party.size, n=len(problem.households), reasons="; ".join(parts))
 
 
 def _all_full(
@@ -103,26 +93,36 @@ def _all_full(
             and party.minors == 1
             and not any(p.minors for h in roomy for p in guests.get(h.id, ()))
         ):
-            return (
-                f"{minors.minor_names(party)} would be the only minor in each of the "
-                f"{_households(len(roomy))} that fit and have room, e.g. {roomy[0].label}; this "
-                "visit places minors at least in pairs"
-            )
-        return (
-            f"the planner stopped before placing the {party.name} party ({party.size}); "
-            f"{roomy[0].label} still has room: plan again with more time or place it by hand"
-        )
+            return ngettext(
+                "{names} would be the only minor in the {n} household that fits and has room, "
+                "e.g. {household}; this visit places minors at least in pairs",
+                "{names} would be the only minor in each of the {n} households that fit and have "
+                "room, e.g. {household}; this visit places minors at least in pairs",
+                len(roomy),
+            ).format(names=minors.minor_names(party), n=len(roomy), household=roomy[0].label)
+        return _(
+            "the planner stopped before placing the {party} party ({size}); {household} still "
+            "has room: plan again with more time or place it by hand"
+        ).format(party=party.name, size=party.size, household=roomy[0].label)
     shown = []
     for h in fitting[:SHOW]:
-        names = minors._join([p.name for p in guests.get(h.id, ())]) or "locked guests"
+        names = join_words([p.name for p in guests.get(h.id, ())]) or _("locked guests")
         shown.append(f"{h.label} ({names})")
     more = len(fitting) - len(shown)
-    tail = f" and {more} more" if more > 0 else ""
-    which = "the only household" if len(fitting) == 1 else f"all {_households(len(fitting))}"
-    return (
-        f"{which} that fit the {party.name} party ({party.size}) "
-        f"{'is' if len(fitting) == 1 else 'are'} full: "
-        + "; ".join(shown)
-        + tail
-        + " took the last fitting beds"
-    )
+    taken = "; ".join(shown)
+    if more > 0:
+        taken = ngettext("{households} and {n} more", "{households} and {n} more", more).format(
+            households=taken, n=more
+        )
+    if len(fitting) == 1:
+        return _(
+            "the only household that fits the {party} party ({size}) is full: {households} took "
+            "the last fitting beds"
+        ).format(party=party.name, size=party.size, households=taken)
+    return ngettext(
+        "all {n} household that fit the {party} party ({size}) are full: {households} took "
+        "the last fitting beds",
+        "all {n} households that fit the {party} party ({size}) are full: {households} took "
+        "the last fitting beds",
+        len(fitting),
+    ).format(n=len(fitting), party=party.name, size=party.size, households=taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from twinplanner.i18n import _, join_words, ngettext
 from twinplanner.planning.housing.problem import Household, Party
 
 # A minor is a visitor under 18 on the visit's arrival day; the service works that out with
@@ -26,7 +27,7 @@ def minor_names(party: Party) -> str:
     names = [
         f"{m.name} ({m.age})" if m.age is not None else m.name for m in party.members if m.minor
     ]
-    return _join(names)
+    return join_words(names)
 
 
 def not_cleared(has_minor: bool, cleared: bool) -> bool:
@@ -41,14 +42,20 @@ def refuses_minors(has_minor: bool, no_minors: bool) -> bool:
 
 def describe_not_cleared(party: Party, household: Household) -> str:
     """Why a minor may not stay with a household that is not cleared."""
-    verb = "is a minor" if party.minors == 1 else "are minors"
-    return f"{minor_names(party)} {verb}; {household.label} is not cleared to host minors"
+    return ngettext(
+        "{names} is a minor; {household} is not cleared to host minors",
+        "{names} are minors; {household} is not cleared to host minors",
+        party.minors,
+    ).format(names=minor_names(party), household=household.label)
 
 
 def describe_refuses(party: Party, household: Household) -> str:
     """Why a minor may not stay with a household that takes no minors."""
-    verb = "is a minor" if party.minors == 1 else "are minors"
-    return f"{minor_names(party)} {verb}; {household.label} takes no minors"
+    return ngettext(
+        "{names} is a minor; {household} takes no minors",
+        "{names} are minors; {household} takes no minors",
+        party.minors,
+    ).format(names=minor_names(party), household=household.label)
 
 
 def pairs_ok(minors_in_household: int, minors_in_pairs: bool) -> bool:
@@ -58,13 +65,7 @@ def pairs_ok(minors_in_household: int, minors_in_pairs: bool) -> bool:
 
 def describe_lone_minor(party: Party, household: Household) -> str:
     """The warning for a minor who would be the only one in a household."""
-    return (
-        f"{minor_names(party)} would be the only minor with {household.label}; this visit places "
-        "minors at least in pairs"
-    )
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _(
+        "{names} would be the only minor with {household}; this visit places minors at least "
+        "in pairs"
+    ).format(names=minor_names(party), household=household.label)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 
 from twinplanner.domain.errors import ValidationError
+from twinplanner.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +38,24 @@ class Weights:
     MAX = 10_000
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object], where: str = "housing weights") -> Weights:
+    def from_dict(cls, data: Mapping[str, object], where: str = N_("housing weights")) -> Weights:
         """Weights from stored settings; unknown names or bad values raise a clear error."""
         known = {f.name for f in fields(cls)}
         values: dict[str, int] = {}
         for name, value in data.items():
             if name not in known:
                 raise ValidationError(
-                    f"{where}: unknown weight '{name}' (known: {', '.join(sorted(known))}).",
+                    _("{where}: unknown weight '{name}' (known: {value}).").format(
+                        where=_(where), name=name, value=", ".join(sorted(known))
+                    ),
                     field=name,
                 )
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= cls.MAX:
                 raise ValidationError(
-                    f"{where}: weight '{name}' must be a whole number from 0 to {cls.MAX}, "
-                    f"not {value!r}.",
+                    _(
+                        "{where}: weight '{name}' must be a whole number from 0 to {maximum}, not "
+                        "{value}."
+                    ).format(where=_(where), name=name, maximum=cls.MAX, value=repr(value)),
                     field=name,
                 )
             values[name] = value
@@ -169,7 +174,7 @@ class Household:
     @property
     def label(self) -> str:
         """How texts name the household: "Heike Hoffmann's household"."""
-        return f"{self.name}'s household"
+        return _("{name}'s household").format(name=self.name)
 
     @property
     def capacity(self) -> int:
@@ -198,24 +203,34 @@ class HousingProblem:
     def __post_init__(self) -> None:
         if self.last_day <= self.first_night:
             raise ValidationError(
-                f"Visit {self.visit_id}: the departure day must come after the arrival day."
+                _("Visit {visit_id}: the departure day must come after the arrival day.").format(
+                    visit_id=self.visit_id
+                )
             )
         parties = {p.id: p for p in self.parties}
         households = {h.id: h for h in self.households}
         if len(parties) != len(self.parties):
-            raise ValidationError(f"Visit {self.visit_id}: a party appears twice.")
+            raise ValidationError(
+                _("Visit {visit_id}: a party appears twice.").format(visit_id=self.visit_id)
+            )
         if len(households) != len(self.households):
-            raise ValidationError(f"Visit {self.visit_id}: a household appears twice.")
+            raise ValidationError(
+                _("Visit {visit_id}: a household appears twice.").format(visit_id=self.visit_id)
+            )
         for h in self.households:
             if h.beds < 0 or h.double_beds < 0 or 2 * h.double_beds > h.beds:
                 raise ValidationError(
-                    f"{h.label}: {h.beds} beds with {h.double_beds} double beds is impossible "
-                    "(a double bed counts as two beds).",
+                    _(
+                        "{household}: {beds} beds with {double_beds} double beds is impossible (a "
+                        "double bed counts as two beds)."
+                    ).format(household=h.label, beds=h.beds, double_beds=h.double_beds),
                     field="beds",
                 )
         for p in self.parties:
             if not p.members:
-                raise ValidationError(f"Party {p.name}: it has no members to house.")
+                raise ValidationError(
+                    _("Party {name}: it has no members to house.").format(name=p.name)
+                )
         object.__setattr__(self, "_party_index", parties)
         object.__setattr__(self, "_household_index", households)
         object.__setattr__(self, "_cache", {})

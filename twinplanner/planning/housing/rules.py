@@ -8,10 +8,12 @@ the same rule objects, so the two can never disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from twinplanner.i18n import N_, _, format_date, join_words, ngettext
 from twinplanner.planning.housing import minors
 from twinplanner.planning.housing.problem import Household, HousingProblem, HousingSettings, Party
 
@@ -65,26 +67,29 @@ class AttributeRule:
     household_key: Callable[[HousingProblem, Household], Hashable]
     forbids: Callable[[Hashable, Hashable], bool]
     describe: Callable[[HousingProblem, Party, Household], str]
-    households_phrase: str  # "12 households <phrase>" in explanations
+    households_phrase: Callable[[int], str]  # "12 keep an animal …" in explanations, with {n}
 
 
+# (allergic to …, keeps …): the animals in general and the animals a household keeps.
 _ANIMALS = {
-    "cat": ("cats", "a cat"),
-    "dog": ("dogs", "a dog"),
-    "horse": ("horses", "a horse"),
-    "rabbit": ("rabbits", "a rabbit"),
-    "rodent": ("rodents", "rodents"),
-    "bird": ("birds", "birds"),
+    "cat": (N_("cats"), N_("a cat")),
+    "dog": (N_("dogs"), N_("a dog")),
+    "horse": (N_("horses"), N_("a horse")),
+    "rabbit": (N_("rabbits"), N_("a rabbit")),
+    "rodent": (N_("rodents"), N_("rodents")),
+    "bird": (N_("birds"), N_("birds")),
 }
 
 
 def _animal(species: str, plural: bool) -> str:
-    names = _ANIMALS.get(species, (species + "s", "a " + species))
-    return names[0] if plural else names[1]
+    names = _ANIMALS.get(species)
+    if names is None:
+        return species
+    return _(names[0] if plural else names[1])
 
 
-def _day(d: object) -> str:
-    return f"{d.day} {d:%B}"  # type: ignore[attr-defined]
+def _day(d: dt.date) -> str:
+    return format_date(d, "day")
 
 
 def bed_use(party: Party) -> tuple[int, int]:
@@ -109,22 +114,33 @@ def _describe_allergy(problem: HousingProblem, party: Party, household: Househol
     for m in party.members:
         hit = [a for a in m.animal_allergies if a in household.pets]
         if hit:
-            animals = " and ".join(_animal(a, True) for a in hit)
-            kept = " and ".join(_animal(a, False) for a in hit)
-            parts.append(f"{m.name} is allergic to {animals}; {household.label} keeps {kept}")
+            parts.append(
+                _("{name} is allergic to {animals}; {household} keeps {kept}").format(
+                    name=m.name,
+                    animals=join_words([_animal(a, True) for a in hit]),
+                    household=household.label,
+                    kept=join_words([_animal(a, False) for a in hit]),
+                )
+            )
     return "; ".join(parts)
 
 
 def _describe_smoking(problem: HousingProblem, party: Party, household: Household) -> str:
-    names = minors._join([m.name for m in party.members if m.needs_smoke_free])
-    verb = "needs" if sum(m.needs_smoke_free for m in party.members) == 1 else "need"
-    return f"{names} {verb} a smoke-free home; {household.label} allows smoking"
+    needing = [m.name for m in party.members if m.needs_smoke_free]
+    return ngettext(
+        "{names} needs a smoke-free home; {household} allows smoking",
+        "{names} need a smoke-free home; {household} allows smoking",
+        len(needing),
+    ).format(names=join_words(needing), household=household.label)
 
 
 def _describe_step_free(problem: HousingProblem, party: Party, household: Household) -> str:
-    names = minors._join([m.name for m in party.members if m.needs_step_free])
-    verb = "needs" if sum(m.needs_step_free for m in party.members) == 1 else "need"
-    return f"{names} {verb} a step-free home; {household.label} is not step-free"
+    needing = [m.name for m in party.members if m.needs_step_free]
+    return ngettext(
+        "{names} needs a step-free home; {household} is not step-free",
+        "{names} need a step-free home; {household} is not step-free",
+        len(needing),
+    ).format(names=join_words(needing), household=household.label)
 
 
 def _gender_forbids(genders: Hashable, preference: Hashable) -> bool:
@@ -135,13 +151,21 @@ def _gender_forbids(genders: Hashable, preference: Hashable) -> bool:
 def _describe_gender(problem: HousingProblem, party: Party, household: Household) -> str:
     wanted = "female" if household.gender_preference == "female_only" else "male"
     others = [m for m in party.members if m.gender != wanted]
-    texts = [
-        f"{m.name} is {m.gender}"
-        if m.gender in ("female", "male", "diverse")
-        else f"{m.name}'s gender is not recorded"
-        for m in others
-    ]
-    return f"{'; '.join(texts)}; {household.label} takes only {wanted} guests"
+    texts = [_(_GENDER_IS.get(m.gender, _GENDER_UNKNOWN)).format(name=m.name) for m in others]
+    limit = (
+        _("{household} takes only female guests")
+        if wanted == "female"
+        else _("{household} takes only male guests")
+    )
+    return "; ".join([*texts, limit.format(household=household.label)])
+
+
+_GENDER_IS = {
+    "female": N_("{name} is female"),
+    "male": N_("{name} is male"),
+    "diverse": N_("{name} is diverse"),
+}
+_GENDER_UNKNOWN = N_("{name}'s gender is not recorded")
 
 
 def _availability_forbids(stay: Hashable, available: Hashable) -> bool:
@@ -152,9 +176,15 @@ def _availability_forbids(stay: Hashable, available: Hashable) -> bool:
 def _describe_availability(problem: HousingProblem, party: Party, household: Household) -> str:
     first, last = problem.stay_of(party)
     start, end = problem.availability_of(household)
-    return (
-        f"the {party.name} party stays from {_day(first)} to {_day(last)}; {household.label} "
-        f"can host from {_day(start)} to {_day(end)}"
+    return _(
+        "the {party} party stays from {first} to {last}; {household} can host from {start} to {end}"
+    ).format(
+        party=party.name,
+        first=_day(first),
+        last=_day(last),
+        household=household.label,
+        start=_day(start),
+        end=_day(end),
     )
 
 
@@ -165,15 +195,31 @@ def _too_big(use: Hashable, beds: Hashable) -> bool:
 
 def _describe_too_big(problem: HousingProblem, party: Party, household: Household) -> str:
     people, couples = bed_use(party)
-    who = f"the {party.name} party {'is' if people == 1 else 'are'} {people}"
+    who = ngettext("the {party} party is {n}", "the {party} party are {n}", people).format(
+        party=party.name, n=people
+    )
     if people > household.capacity:
         if household.max_guests is not None and household.max_guests < household.beds:
-            return f"{who}; {household.label} takes at most {household.max_guests} guests"
-        return f"{who}; {household.label} has {household.beds} beds"
+            return ngettext(
+                "{party_size}; {household} takes at most {n} guests",
+                "{party_size}; {household} takes at most {n} guests",
+                household.max_guests,
+            ).format(party_size=who, household=household.label, n=household.max_guests)
+        return ngettext(
+            "{party_size}; {household} has {n} beds",
+            "{party_size}; {household} has {n} beds",
+            household.beds,
+        ).format(party_size=who, household=household.label, n=household.beds)
     singles = household.beds - household.double_beds
-    return (
-        f"{who} who do not share a bed; {household.label} has {household.beds} beds, "
-        f"{2 * household.double_beds} of them in double beds, so room for {singles}"
+    return _(
+        "{party_size} who do not share a bed; {household} has {beds} beds, {in_double} of them "
+        "in double beds, so room for {room}"
+    ).format(
+        party_size=who,
+        household=household.label,
+        beds=household.beds,
+        in_double=2 * household.double_beds,
+        room=singles,
     )
 
 
@@ -192,7 +238,11 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: frozenset(h.pets),
             lambda a, b: bool(a & b),  # type: ignore[operator]
             _describe_allergy,
-            "keep an animal a member is allergic to",
+            lambda n: ngettext(
+                "{n} keeps an animal a member is allergic to",
+                "{n} keep an animal a member is allergic to",
+                n,
+            ),
         ),
         AttributeRule(
             RuleCode.SMOKING,
@@ -200,7 +250,7 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: h.smoking,
             lambda a, b: bool(a and b),
             _describe_smoking,
-            "allow smoking",
+            lambda n: ngettext("{n} allows smoking", "{n} allow smoking", n),
         ),
         AttributeRule(
             RuleCode.STEP_FREE,
@@ -208,7 +258,7 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: h.step_free,
             lambda a, b: bool(a and not b),
             _describe_step_free,
-            "are not step-free",
+            lambda n: ngettext("{n} is not step-free", "{n} are not step-free", n),
         ),
         AttributeRule(
             RuleCode.MINORS_NOT_CLEARED,
@@ -216,7 +266,9 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: h.minors_cleared,
             lambda a, b: minors.not_cleared(bool(a), bool(b)),
             lambda pr, p, h: minors.describe_not_cleared(p, h),
-            "are not cleared to host minors",
+            lambda n: ngettext(
+                "{n} is not cleared to host minors", "{n} are not cleared to host minors", n
+            ),
         ),
         AttributeRule(
             RuleCode.NO_MINORS,
@@ -224,7 +276,7 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: h.no_minors,
             lambda a, b: minors.refuses_minors(bool(a), bool(b)),
             lambda pr, p, h: minors.describe_refuses(p, h),
-            "take no minors",
+            lambda n: ngettext("{n} takes no minors", "{n} take no minors", n),
         ),
         AttributeRule(
             RuleCode.AVAILABILITY,
@@ -232,7 +284,9 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             lambda pr, h: pr.availability_of(h),
             _availability_forbids,
             _describe_availability,
-            "cannot host for the whole stay",
+            lambda n: ngettext(
+                "{n} cannot host for the whole stay", "{n} cannot host for the whole stay", n
+            ),
         ),
         AttributeRule(
             RuleCode.TOO_FEW_BEDS,
@@ -240,7 +294,7 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
             _bed_key,
             _too_big,
             _describe_too_big,
-            "have too few beds",
+            lambda n: ngettext("{n} has too few beds", "{n} have too few beds", n),
         ),
     ]
     if settings.gender_limit_hard:
@@ -251,7 +305,11 @@ def attribute_rules(settings: HousingSettings) -> tuple[AttributeRule, ...]:
                 lambda pr, h: h.gender_preference,
                 _gender_forbids,
                 _describe_gender,
-                "take only guests of another gender",
+                lambda n: ngettext(
+                    "{n} takes only guests of another gender",
+                    "{n} take only guests of another gender",
+                    n,
+                ),
             )
         )
     return tuple(rules)
@@ -286,14 +344,16 @@ def check_placement(
         breaches.append(
             Breach(
                 RuleCode.LOCKED_ELSEWHERE,
-                f"the {party.name} party is locked to its household; unlock it first",
+                _("the {party} party is locked to its household; unlock it first").format(
+                    party=party.name
+                ),
             )
         )
     if household is None:
         breaches.append(
             Breach(
                 RuleCode.NOT_OFFERED,
-                f"household {household_id} has not offered beds for this visit",
+                _("household {id} has not offered beds for this visit").format(id=household_id),
             )
         )
         return Verdict(False, tuple(breaches))
@@ -301,7 +361,9 @@ def check_placement(
         breaches.append(
             Breach(
                 RuleCode.EXCLUDED,
-                f"the organiser excluded {household.label} for the {party.name} party",
+                _("the organiser excluded {household} for the {party} party").format(
+                    household=household.label, party=party.name
+                ),
             )
         )
     breaches.extend(attribute_breaches(problem, party, household))
@@ -314,11 +376,13 @@ def check_placement(
     couples = sum(bed_use(p)[1] for p in others)
     size, shares = bed_use(party)
     if fits(household, size, shares) and not fits(household, people + size, couples + shares):
-        names = minors._join([f"{p.name} ({p.size})" for p in others])
+        names = join_words([f"{p.name} ({p.size})" for p in others])
         breaches.append(
             Breach(
                 RuleCode.BEDS_TAKEN,
-                f"{household.label} has room for {household.capacity}; {names} already stay there",
+                _("{household} has room for {n}; {parties} already stay there").format(
+                    household=household.label, n=household.capacity, parties=names
+                ),
             )
         )
     if party.minors and not minors.pairs_ok(
@@ -339,11 +403,18 @@ def plan_breaches(problem: HousingProblem, placed: Mapping[int, int]) -> list[Br
             continue
         household = problem.household(hid)
         if household is None:
-            found.append(Breach(RuleCode.NOT_OFFERED, f"household {hid} offers no beds"))
+            found.append(
+                Breach(RuleCode.NOT_OFFERED, _("household {id} offers no beds").format(id=hid))
+            )
             continue
         if hid in party.excluded:
             found.append(
-                Breach(RuleCode.EXCLUDED, f"{party.name} is excluded from {household.label}")
+                Breach(
+                    RuleCode.EXCLUDED,
+                    _("{party} is excluded from {household}").format(
+                        party=party.name, household=household.label
+                    ),
+                )
             )
         found.extend(attribute_breaches(problem, party, household))
     for hid, guests in sorted(by_household.items()):
@@ -356,10 +427,22 @@ def plan_breaches(problem: HousingProblem, placed: Mapping[int, int]) -> list[Br
         people = sum(bed_use(p)[0] for p in guests)
         couples = sum(bed_use(p)[1] for p in guests)
         if not fits(household, people, couples):
-            found.append(Breach(RuleCode.BEDS_TAKEN, f"{household.label} holds {people} guests"))
+            found.append(
+                Breach(
+                    RuleCode.BEDS_TAKEN,
+                    ngettext(
+                        "{household} holds {n} guests", "{household} holds {n} guests", people
+                    ).format(household=household.label, n=people),
+                )
+            )
         # A lone minor locked in by the organiser is their choice; the rule binds the rest.
         if not any(p.minors for p in fixed) and not minors.pairs_ok(
             sum(p.minors for p in guests), problem.settings.minors_in_pairs
         ):
-            found.append(Breach(RuleCode.MINORS_PAIRS, f"{household.label} hosts a lone minor"))
+            found.append(
+                Breach(
+                    RuleCode.MINORS_PAIRS,
+                    _("{household} hosts a lone minor").format(household=household.label),
+                )
+            )
     return found

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from twinplanner.i18n import _
 from twinplanner.planning.housing.candidates import build_candidates, include
 from twinplanner.planning.housing.explain import explain_unplaced
 from twinplanner.planning.housing.greedy import greedy_placement
@@ -242,8 +243,10 @@ def finish(
     if pruned:
         limit = problem.settings.candidates_per_party
         notes.append(
-            f"each party was weighed against about {limit + limit // 3} of its fitting "
-            "households (its best and a spread of others); the bound holds for those"
+            _(
+                "each party was weighed against about {n} of its fitting households (its best "
+                "and a spread of others); the bound holds for those"
+            ).format(n=limit + limit // 3)
         )
     return HousingResult(
         visit_id=problem.visit_id,

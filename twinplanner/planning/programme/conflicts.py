@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinplanner.domain.enums import EventKind
-from twinplanner.i18n import _, ngettext
+from twinplanner.i18n import _, format_date, format_moment, format_time, ngettext
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot
 
 
@@ -69,10 +69,10 @@ class Conflict:
 
 def when(start: dt.datetime, end: dt.datetime) -> str:
     """'Sat 13 Jun 15:00–17:00', or both dates when the event runs past midnight."""
-    first = start.strftime("%a %d %b %H:%M")
+    first = format_moment(start)
     if end.date() == start.date():
-        return f"{first}–{end.strftime('%H:%M')}"
-    return f"{first} – {end.strftime('%a %d %b %H:%M')}"
+        return f"{first}–{format_time(end)}"
+    return f"{first} – {format_moment(end)}"
 
 
 class _Checker:
@@ -239,8 +239,8 @@ class _Checker:
             if closes == dt.time(23, 59, 59):
                 close_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
             if e.starts_at < open_at or e.ends_at > close_at:
-                until = venue.closes_at.strftime("%H:%M") if venue.closes_at else "24:00"
-                hours = f"{opens.strftime('%H:%M')}–{until}"
+                until = format_time(venue.closes_at) if venue.closes_at else "24:00"
+                hours = f"{format_time(opens)}–{until}"
                 self.add(
                     ConflictKind.OUTSIDE_OPENING_HOURS,
                     _("{event} is outside the opening hours of {venue} ({hours}).").format(
@@ -277,7 +277,7 @@ class _Checker:
                             ).format(
                                 team=name,
                                 event=self.describe(e),
-                                at=stay[0].strftime("%a %d %b %H:%M"),
+                                at=format_moment(stay[0]),
                             ),
                             e.starts_at,
                             (e.id,),
@@ -292,7 +292,7 @@ class _Checker:
                             ).format(
                                 team=name,
                                 event=self.describe(e),
-                                at=stay[1].strftime("%a %d %b %H:%M"),
+                                at=format_moment(stay[1]),
                             ),
                             e.starts_at,
                             (e.id,),
@@ -382,7 +382,7 @@ class _Checker:
                         ).format(
                             who=self.names(minors),
                             event=self.describe(e),
-                            late=late.strftime("%H:%M"),
+                            late=format_time(late),
                         ),
                         e.starts_at,
                         (e.id,),
@@ -462,7 +462,7 @@ class _Checker:
                 ).format(
                     who=self.club_names(clubs),
                     n=len(ids),
-                    day=first.starts_at.strftime("%a %d %b"),
+                    day=format_date(first.starts_at, "weekday"),
                     most=most,
                     matches=", ".join(self.describe(self.snap.event_by_id[i]) for i in ids),
                 ),

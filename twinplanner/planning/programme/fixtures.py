@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinplanner.domain.errors import ValidationError
+from twinplanner.i18n import _
 
 
 class FixtureFormat(StrEnum):
@@ -201,11 +202,15 @@ def generate_fixtures(
     except ValueError as exc:
         choices = ", ".join(f.value for f in FixtureFormat)
         raise ValidationError(
-            f"Category {category}: unknown fixture format '{fmt}' ({choices})."
+            _("Category {category}: unknown fixture format '{fmt}' ({choices}).").format(
+                category=category, fmt=fmt, choices=choices
+            )
         ) from exc
     teams = sorted(teams, key=lambda t: (not t.ours, t.name, t.club_id))
     if len({t.club_id for t in teams}) != len(teams):
-        raise ValidationError(f"Category {category}: a team is listed twice.")
+        raise ValidationError(
+            _("Category {category}: a team is listed twice.").format(category=category)
+        )
     if len(teams) < 2:
         return []
     ours = [t for t in teams if t.ours]
@@ -220,8 +225,10 @@ def generate_fixtures(
     if fmt is FixtureFormat.OURS_V_THEIRS:
         if not ours or not theirs:
             raise ValidationError(
-                f"Category {category}: 'ours against theirs' needs a team of each town "
-                f"(ours: {len(ours)}, theirs: {len(theirs)})."
+                _(
+                    "Category {category}: 'ours against theirs' needs a team of each town (ours: "
+                    "{ours}, theirs: {theirs})."
+                ).format(category=category, ours=len(ours), theirs=len(theirs))
             )
         return [
             Fixture(
@@ -240,7 +247,9 @@ def generate_fixtures(
         ]
     if len(teams) < 4:
         raise ValidationError(
-            f"Category {category}: groups plus finals needs at least 4 teams ({len(teams)} given)."
+            _(
+                "Category {category}: groups plus finals needs at least 4 teams ({count} given)."
+            ).format(category=category, count=len(teams))
         )
     group_fixtures, letters = _group_fixtures(category, teams)
     return group_fixtures + _finals(category, letters, tuple(f.key for f in group_fixtures))

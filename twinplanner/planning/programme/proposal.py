@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from twinplanner.i18n import _
 from twinplanner.planning.programme.conflicts import Conflict, check_programme, when
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot
 from twinplanner.planning.programme.tasks import build_plan
@@ -42,8 +43,12 @@ class EventChange:
             return f"{name + ', ' if name else ''}{when(e.starts_at, e.ends_at)}"
 
         if self.previous is None:
-            return f"New: '{self.event.title}' at {place(self.event)}"
-        return f"Moved: '{self.event.title}' from {place(self.previous)} to {place(self.event)}"
+            return _("New: '{title}' at {place}").format(
+                title=self.event.title, place=place(self.event)
+            )
+        return _("Moved: '{title}' from {old_place} to {new_place}").format(
+            title=self.event.title, old_place=place(self.previous), new_place=place(self.event)
+        )
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,10 @@ class Proposal:
         """The proposal in words, one line per change or unplaced item."""
         names = {v.id: v.name for v in snap.venues}
         out = [f"{i + 1}. {c.describe(names)}" for i, c in enumerate(self.changes)]
-        out += [f"Not placed: '{u.task.title}': {u.reason}." for u in self.unplaced]
+        out += [
+            _("Not placed: '{title}': {reason}.").format(title=u.task.title, reason=u.reason)
+            for u in self.unplaced
+        ]
         out += list(self.notes)
         return out
 
@@ -138,9 +146,11 @@ def propose(
     notes = list(plan.notes)
     if not plan.tasks:
         notes.append(
-            "Nothing to plan: every match, concert and rehearsal is already in the "
-            "programme and fixed."
+            _(
+                "Nothing to plan: every match, concert and rehearsal is already in the "
+                "programme and fixed."
+            )
         )
     if result.status == "unknown":
-        notes.append("The planner found no timetable within its time limit; try a longer limit.")
+        notes.append(_("The planner found no timetable within its time limit; try a longer limit."))
     return Proposal(snap.visit_id, tuple(changes), result.unplaced, tuple(notes), result)

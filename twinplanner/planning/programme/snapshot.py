@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from twinplanner.domain.errors import ValidationError
+from twinplanner.i18n import _
 
 
 def parse_clock(text: str | None, what: str = "time") -> dt.time | None:
@@ -20,11 +21,15 @@ def parse_clock(text: str | None, what: str = "time") -> dt.time | None:
     try:
         hours, minutes = (int(part) for part in raw.split(":"))
     except ValueError as exc:
-        raise ValidationError(f"{what}: '{raw}' is not a time of day (use HH:MM).") from exc
+        raise ValidationError(
+            _("{what}: '{raw}' is not a time of day (use HH:MM).").format(what=what, raw=raw)
+        ) from exc
     if (hours, minutes) == (24, 0):
         return dt.time(23, 59, 59)
     if not (0 <= hours < 24 and 0 <= minutes < 60):
-        raise ValidationError(f"{what}: '{raw}' is not a time of day (use HH:MM).")
+        raise ValidationError(
+            _("{what}: '{raw}' is not a time of day (use HH:MM).").format(what=what, raw=raw)
+        )
     return dt.time(hours, minutes)
 
 
@@ -39,8 +44,10 @@ def _time_zone(name: object) -> str:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValidationError(
-            f"Programme setting time_zone: '{text}' is not a known time zone "
-            f"(use a name such as Europe/Berlin).",
+            _(
+                "Programme setting time_zone: '{text}' is not a known time zone (use a name such "
+                "as Europe/Berlin)."
+            ).format(text=text),
             field="time_zone",
         ) from exc
     return text
@@ -110,13 +117,15 @@ class ProgrammeSettings:
                 value = data[name]
                 if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                     raise ValidationError(
-                        f"Programme setting {name}: {value!r} is not a whole number of 0 or more.",
+                        _(
+                            "Programme setting {name}: {value} is not a whole number of 0 or more."
+                        ).format(name=name, value=repr(value)),
                         field=name,
                     )
                 values[name] = value
         if values.get("slot_minutes") == 0 or values.get("max_matches_per_day") == 0:
             raise ValidationError(
-                "Programme settings slot_minutes and max_matches_per_day must be above 0."
+                _("Programme settings slot_minutes and max_matches_per_day must be above 0.")
             )
         for name in cls._TIMES:
             if name in data:
@@ -125,7 +134,9 @@ class ProgrammeSettings:
             limit = data["time_limit_seconds"]
             if not isinstance(limit, int | float) or limit <= 0:
                 raise ValidationError(
-                    f"Programme setting time_limit_seconds: {limit!r} must be above 0."
+                    _("Programme setting time_limit_seconds: {limit} must be above 0.").format(
+                        limit=repr(limit)
+                    )
                 )
             values["time_limit_seconds"] = float(limit)
         for name in ("match_minutes_by_category", "fixture_formats"):
@@ -133,7 +144,9 @@ class ProgrammeSettings:
                 mapping = data[name]
                 if not isinstance(mapping, dict):
                     raise ValidationError(
-                        f"Programme setting {name} must map a category to a value."
+                        _("Programme setting {name} must map a category to a value.").format(
+                            name=name
+                        )
                     )
                 values[name] = tuple(sorted(mapping.items()))
         if "time_zone" in data:
@@ -142,7 +155,7 @@ class ProgrammeSettings:
             ids = data["pitch_venue_ids"]
             if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
                 raise ValidationError(
-                    "Programme setting pitch_venue_ids must be a list of venue ids."
+                    _("Programme setting pitch_venue_ids must be a list of venue ids.")
                 )
             values["pitch_venue_ids"] = tuple(ids)
         unknown = (
@@ -158,7 +171,9 @@ class ProgrammeSettings:
             }
         )
         if unknown:
-            raise ValidationError(f"Unknown programme setting(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(
+                _("Unknown programme setting(s): {names}.").format(names=", ".join(sorted(unknown)))
+            )
         return cls(**values)  # type: ignore[arg-type]
 
     def to_json(self) -> dict[str, object]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from twinplanner.domain.enums import ClubKind, EventKind, VenueKind
+from twinplanner.i18n import _
 from twinplanner.planning.programme.fixtures import Fixture, Team, generate_fixtures
 from twinplanner.planning.programme.snapshot import EventInfo, ProgrammeSnapshot, VenueInfo
 
@@ -76,7 +77,9 @@ def _match_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task],
         fixtures = generate_fixtures(category, teams, snap.settings.format_for(category))
         if fixtures and not pitch_ids:
             notes.append(
-                f"Category {category}: there is no pitch to play on (add a venue of kind pitch)."
+                _(
+                    "Category {category}: there is no pitch to play on (add a venue of kind pitch)."
+                ).format(category=category)
             )
         keys_done: dict[str, EventInfo] = {}
         for fixture in fixtures:
@@ -189,7 +192,7 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
             tasks.append(
                 _rehearsal(
                     joint_key,
-                    f"Joint rehearsal: {concert.title}",
+                    _("Joint rehearsal: {concert}").format(concert=concert.title),
                     minutes,
                     concert_venues,
                     tuple(ensembles),
@@ -221,7 +224,7 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
             tasks.append(
                 _rehearsal(
                     f"rehearsal {concert.id}/{cid}",
-                    f"Rehearsal: {club.name}",
+                    _("Rehearsal: {club}").format(club=club.name),
                     minutes,
                     venues,
                     (cid,),
@@ -232,7 +235,9 @@ def _concert_tasks(snap: ProgrammeSnapshot, notes: list[str]) -> tuple[list[Task
             )
         if not ensembles:
             notes.append(
-                f"'{concert.title}' names no ensemble, so no rehearsal was planned for it."
+                _("'{concert}' names no ensemble, so no rehearsal was planned for it.").format(
+                    concert=concert.title
+                )
             )
     # "after" on the follower: turn "X before Y" (stored on X) into "Y after X"
     return _invert_order(tasks), moved

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twinplanner.domain.enums import EventKind
+from twinplanner.i18n import _, join_words, ngettext
 from twinplanner.planning.programme.greedy import Greedy
 from twinplanner.planning.programme.grid import GridModel
 from twinplanner.planning.programme.model import TimetableModel, lower_bound
@@ -99,17 +100,20 @@ def _why_unplaced(tm: TimetableModel, t: Task) -> str:
     s = snap.settings
     venues = sorted({snap.venue_by_id[w.venue_id].name for w in tm.problem.windows[t.key]})
     who = [snap.club_by_id[c].name for c in t.club_ids if c in snap.club_by_id]
-    parts = [f"no free time at {', '.join(venues[:3])}" + (" …" if len(venues) > 3 else "")]
+    # Each condition wraps the reason so far, so that every language can order the clauses.
+    names = ", ".join(venues[:3]) + (" …" if len(venues) > 3 else "")
+    reason = _("no free time at {venues}").format(venues=names)
     if who:
-        parts.append(f"when {' and '.join(who)} {'is' if len(who) == 1 else 'are'} free")
+        reason = ngettext(
+            "{reason} when {clubs} is free", "{reason} when {clubs} are free", len(who)
+        ).format(reason=reason, clubs=join_words(who))
     if t.kind == EventKind.MATCH.value:
-        parts.append(
-            f"with {s.min_rest_minutes} min rest and at most "
-            f"{s.max_matches_per_day} matches a day per team"
-        )
+        reason = _(
+            "{reason} with {rest} min rest and at most {most} matches a day per team"
+        ).format(reason=reason, rest=s.min_rest_minutes, most=s.max_matches_per_day)
     if t.after:
-        parts.append("after what must come first")
-    return " ".join(parts) + " around the events already in the programme"
+        reason = _("{reason} after what must come first").format(reason=reason)
+    return _("{reason} around the events already in the programme").format(reason=reason)
 
 
 class _Watch:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from twinplanner.domain.enums import EventKind
+from twinplanner.i18n import _, format_moment, format_time, join_words, ngettext
 from twinplanner.planning.programme.snapshot import (
     EventInfo,
     PersonInfo,
@@ -255,21 +256,39 @@ class WindowFinder:
         avoid: list[EventInfo],
     ) -> str:
         if not venues:
-            return "there is no venue for it"
+            return _("there is no venue for it")
         if not fitting:
             biggest = max(v.capacity or 0 for v in venues)
-            return f"no venue holds its {len(persons)} people (the largest holds {biggest})"
+            return ngettext(
+                "no venue holds its {n} person (the largest holds {largest})",
+                "no venue holds its {n} people (the largest holds {largest})",
+                len(persons),
+            ).format(n=len(persons), largest=biggest)
         names = ", ".join(v.name for v in fitting[:3]) + (" …" if len(fitting) > 3 else "")
-        limits = [f"{names} {'is' if len(fitting) == 1 else 'are'} open for {task.minutes} min"]
+        limits = [
+            ngettext(
+                "{venues} is open for {minutes} min",
+                "{venues} are open for {minutes} min",
+                len(fitting),
+            ).format(venues=names, minutes=task.minutes)
+        ]
         if persons:
-            limits.append("everyone taking part is there")
+            limits.append(_("everyone taking part is there"))
         if minors:
-            limits.append(f"it ends by {self.s.late_hour.strftime('%H:%M')} for the minors")
+            limits.append(
+                _("it ends by {time} for the minors").format(time=format_time(self.s.late_hour))
+            )
         if task.deadline:
-            limits.append(f"it ends by {task.deadline.strftime('%a %d %b %H:%M')}")
+            limits.append(_("it ends by {moment}").format(moment=format_moment(task.deadline)))
         if task.start_window:
             a, b = task.start_window
-            limits.append(f"it starts between {a.strftime('%H:%M')} and {b.strftime('%H:%M')}")
+            limits.append(
+                _("it starts between {first} and {last}").format(
+                    first=format_time(a), last=format_time(b)
+                )
+            )
         if avoid:
-            limits.append("it keeps clear of the events already in the programme")
-        return "there is no time on the visit's days when " + " and ".join(limits)
+            limits.append(_("it keeps clear of the events already in the programme"))
+        return _("there is no time on the visit's days when {conditions}").format(
+            conditions=join_words(limits)
+        )
