@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -50,7 +49,6 @@ class VisitOverview:
     beds: int
     beds_free: int
     todo: tuple[TodoItem, ...]
-    programme_checked: bool  # False while the programme's conflict check is not available
     clubs: tuple[tuple[str, int], ...] = ()  # club name, people of the visit in it
     languages: tuple[tuple[str, int, int], ...] = ()  # code, guests speaking it, households
     own_times: tuple[tuple[str, dt.datetime | None, dt.datetime | None], ...] = ()
@@ -98,9 +96,7 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
         TodoItem(TodoKind.MINORS_WITHOUT_CONSENT, tuple(p.id for p in no_consent),
                  tuple(p.full_name for p in no_consent)),
     ]
-    conflicts = _programme_conflicts(visit_id)
-    if conflicts is not None:
-        todo.append(TodoItem(TodoKind.PROGRAMME_CONFLICTS, *conflicts))
+    todo.append(TodoItem(TodoKind.PROGRAMME_CONFLICTS, *_programme_conflicts(visit_id, people)))
     beds = sum(h.beds for h in households)
     clubs = Counter(club for p in people for club in p.clubs)
     guest_languages = Counter(code for p in guests for code in p.languages)
@@ -118,7 +114,6 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
         beds=beds,
         beds_free=sum(h.beds_free for h in households),
         todo=tuple(todo),
-        programme_checked=conflicts is not None,
         clubs=tuple(sorted(clubs.items(), key=lambda item: (-item[1], item[0]))),
         languages=tuple((c, guest_languages[c], host_languages[c]) for c in codes),
         own_times=tuple((p.full_name, p.arrival_at, p.departure_at) for p in people
@@ -126,23 +121,13 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
     )
 
 
-def _programme_conflicts(visit_id: int) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
-    """The programme's conflicts (event ids, sentences), or None while there is no checker."""
-    if importlib.util.find_spec("twinplanner.services.programme") is None:
-        return None
-    from twinplanner.services import programme
+def _programme_conflicts(visit_id: int, people: list[PersonRow]
+                         ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The programme's conflicts: the first event of each, and its sentence."""
+    from twinplanner.services.programme import check_visit
 
-    check = (getattr(programme, "check_visit", None) or getattr(programme, "visit_conflicts", None)
-             or getattr(programme, "conflicts", None))
-    if check is None:
-        return None
-    found = list(check(visit_id))
-    ids = tuple(_first_event_id(c) for c in found)
-    texts = tuple(str(getattr(c, "message", None) or getattr(c, "text", None) or c)
-                  for c in found)
-    return ids, texts
+    found = check_visit(visit_id, people)
+    return (tuple(c.event_ids[0] if c.event_ids else 0 for c in found),
+            tuple(c.message for c in found))
 
 
-def _first_event_id(conflict: object) -> int:
-    event_ids = getattr(conflict, "event_ids", None) or ()
-    return int(event_ids[0]) if event_ids else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from twinplanner.data import queries
@@ -22,6 +22,7 @@ from twinplanner.data.models import (
 )
 from twinplanner.domain.enums import Direction, EventKind
 from twinplanner.domain.errors import NotFoundError, ValidationError
+from twinplanner.domain.rows import PersonRow
 from twinplanner.i18n import _, ngettext
 from twinplanner.planning.programme.conflicts import Conflict, check_programme
 from twinplanner.planning.programme.proposal import ChangeKind, Proposal, propose
@@ -105,12 +106,16 @@ def set_travel_time(visit_id: int, venue_a: int, venue_b: int, minutes: int | No
     return Changes.of(Entity.VENUE, venue_a, venue_b, message=_("Travel time changed"))
 
 
-def build_snapshot(visit_id: int) -> ProgrammeSnapshot:
-    """Read everything the programme checker and planner need for one visit."""
+def build_snapshot(visit_id: int, people: Sequence[PersonRow] | None = None) -> ProgrammeSnapshot:
+    """Read everything the programme checker and planner need for one visit.
+
+    ``people`` may be passed when the caller has just read the visit's people.
+    """
     v = queries.visit(visit_id)
     partnership = Partnership.get_by_id(v.partnership_id)
     towns = {partnership.our_town_id, partnership.partner_town_id}
-    people = queries.visit_people(visit_id)
+    if people is None:
+        people = queries.visit_people(visit_id)
     events = queries.visit_events(visit_id)
     wanted = {c for p in people for c in p.club_ids} | {c for e in events for c in e.club_ids}
     clubs = tuple(
@@ -168,9 +173,9 @@ def build_snapshot(visit_id: int) -> ProgrammeSnapshot:
     )
 
 
-def check_visit(visit_id: int) -> list[Conflict]:
-    """Every conflict in a visit's programme, errors first."""
-    return check_programme(build_snapshot(visit_id))
+def check_visit(visit_id: int, people: Sequence[PersonRow] | None = None) -> list[Conflict]:
+    """Every conflict in a visit's programme, errors first (``people``: as build_snapshot)."""
+    return check_programme(build_snapshot(visit_id, people))
 
 
 @dataclass(frozen=True)
