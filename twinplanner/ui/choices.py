@@ -11,8 +11,10 @@ from twinplanner.domain.enums import (
     GenderPreference,
     PartnershipKind,
     PartyKind,
+    PlacementSource,
     Role,
     Species,
+    VenueKind,
     VisitStatus,
 )
 from twinplanner.i18n import N_, _
@@ -43,6 +45,11 @@ _LABELS: dict[str, str] = {
     # households
     GenderPreference.FEMALE_ONLY: N_("women only"), GenderPreference.MALE_ONLY: N_("men only"),
     AgeGroup.MINORS: N_("young guests"), AgeGroup.ADULTS: N_("adults"),
+    # placements and venues
+    PlacementSource.HAND: N_("by hand"), PlacementSource.PLANNER: N_("by the planner"),
+    VenueKind.HALL: N_("hall"), VenueKind.CHURCH: N_("church"), VenueKind.PITCH: N_("pitch"),
+    VenueKind.GYM: N_("gym"), VenueKind.RESTAURANT: N_("restaurant"),
+    VenueKind.OUTDOORS: N_("outdoors"),
 }
 _ANY = N_("any")
 

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from twinplanner.domain.errors import TwinPlannerError
-from twinplanner.i18n import _
+from twinplanner.i18n import N_, _, current_language
 from twinplanner.io.dates import DateOrder
 from twinplanner.io.headers import FIELDS, HOSTS, VISITORS
 from twinplanner.io.records import ParsedImport, Problem
@@ -112,10 +112,13 @@ class _ReadTask(QRunnable):
         self._signals.finished.emit(self._token, result)
 
 
+_ACTIONS = {"new": N_("new"), "update": N_("update"), "unchanged": N_("unchanged")}
+
+
 class ProblemsModel(QAbstractTableModel):
     """The problems of a preview: row, column, severity and message."""
 
-    HEADERS = ("Row", "Column", "Kind", "Problem")
+    HEADERS = (N_("Row"), N_("Column"), N_("Kind"), N_("Problem"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -387,7 +390,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(_("— not imported —"), "")
             for spec in FIELDS[parsed.kind]:
-                combo.addItem(spec.label("en"), spec.name)
+                combo.addItem(spec.label(current_language()), spec.name)
             combo.setCurrentIndex(max(combo.findData(field or ""), 0))
             label = QLabel(
                 f"{header}  <span style='color:gray'>{samples[i][:30]}</span>"
@@ -417,8 +420,10 @@ class ImportDialog(QDialog):
         )
         self.problems.set_problems(preview.problems)
         lines = [
-            f"{_('row')} {p.row}: {p.name}: {p.action}"
-            + (f" ({'; '.join(p.changes)})" if p.changes else "")
+            (_("row {row}: {name}: {action} ({changes})") if p.changes
+             else _("row {row}: {name}: {action}")).format(
+                row=p.row, name=p.name, action=_(_ACTIONS.get(p.action, p.action)),
+                changes="; ".join(p.changes))
             for p in preview.plans
             if p.action != "unchanged"
         ][:2000]

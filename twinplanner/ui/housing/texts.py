@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from twinplanner.i18n import N_, _, ngettext
+from twinplanner.i18n import N_, _, format_date, ngettext
 from twinplanner.planning.housing.problem import Household, HousingProblem, Party
 from twinplanner.planning.housing.rules import Verdict
 from twinplanner.ui import choices as ch
@@ -43,8 +43,8 @@ def wish_label(key: str, fallback: str) -> str:
 
 
 def day(value: dt.date) -> str:
-    """A short day, e.g. '12 May'."""
-    return f"{value.day} {value:%b}"
+    """A short day, e.g. '12 May', in the window's language."""
+    return format_date(value, "short")
 
 
 def people(n: int) -> str:

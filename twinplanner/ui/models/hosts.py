@@ -6,7 +6,7 @@ from enum import IntEnum
 
 from twinplanner.domain.enums import AgeGroup, GenderPreference, Species
 from twinplanner.domain.rows import HouseholdRow
-from twinplanner.i18n import _
+from twinplanner.i18n import _, format_moment
 from twinplanner.ui import choices as ch
 from twinplanner.ui.table_model import ColumnSpec, RowTableModel
 
@@ -66,7 +66,7 @@ def host_columns() -> list[ColumnSpec[HouseholdRow]]:
                                          field="age_group", editor=ch.enum_spec(AgeGroup)),
         HostColumn.AVAILABLE_UNTIL: ColumnSpec(
             _("Available until"),
-            lambda h: "" if h.available_until is None else f"{h.available_until:%a %d %b %H:%M}",
+            lambda h: "" if h.available_until is None else format_moment(h.available_until),
             lambda h: "" if h.available_until is None else h.available_until.isoformat(),
             field="available_until", editor=ch.MOMENT),
         HostColumn.ADDRESS: ColumnSpec(_("Address"), lambda h: h.address, field="address",

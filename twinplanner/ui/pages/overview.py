@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from twinplanner.domain.rows import VisitRow
-from twinplanner.i18n import _, ngettext
+from twinplanner.i18n import _, format_moment, ngettext
 from twinplanner.services.overview import TodoItem, TodoKind, VisitOverview
 from twinplanner.ui import choices as ch
 
@@ -120,8 +120,8 @@ class OverviewPage(QScrollArea):
         self.facts.setText(_("{partnership} · {arrival} to {departure} · {direction} · {status}"
                              " · working languages: {languages}").format(
             partnership=visit.partnership_label,
-            arrival=f"{visit.arrival_at:%Y-%m-%d %H:%M}",
-            departure=f"{visit.departure_at:%Y-%m-%d %H:%M}",
+            arrival=format_moment(visit.arrival_at),
+            departure=format_moment(visit.departure_at),
             direction=ch.label(visit.direction), status=ch.label(visit.status),
             languages=", ".join(visit.working_languages) or "–"))
         o = overview
@@ -147,8 +147,8 @@ class OverviewPage(QScrollArea):
         times = "<br>".join(
             escape(name) + ": " + ", ".join(
                 part for part in (
-                    _("arrives {when}").format(when=f"{a:%a %d %b %H:%M}") if a else "",
-                    _("leaves {when}").format(when=f"{d:%a %d %b %H:%M}") if d else "")
+                    _("arrives {when}").format(when=format_moment(a)) if a else "",
+                    _("leaves {when}").format(when=format_moment(d)) if d else "")
                 if part)
             for name, a, d in o.own_times) or _("Everyone comes and goes with the visit.")
         for label, text in zip(self.glance_labels, (clubs, languages, times), strict=True):

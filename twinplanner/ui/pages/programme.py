@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from twinplanner.data import queries
 from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.domain.rows import EventRow
-from twinplanner.i18n import _
+from twinplanner.i18n import N_, _
 from twinplanner.planning.programme.conflicts import Conflict, check_programme
 from twinplanner.planning.programme.proposal import ChangeKind
 from twinplanner.planning.programme.snapshot import ProgrammeSnapshot
@@ -44,7 +44,7 @@ from twinplanner.ui.programme.style import day_name
 from twinplanner.ui.programme.timeline import Candidate, TimelineView
 
 _WATCHED = (Entity.EVENT, Entity.VENUE, Entity.VISIT, Entity.PERSON, Entity.CLUB, Entity.PARTY)
-_KEYS_HELP = ("Drag a block to move it, its lower edge to change its length. Keys: arrows "
+_KEYS_HELP = N_("Drag a block to move it, its lower edge to change its length. Keys: arrows "
               "choose an event, Ctrl+arrows move it, Ctrl+Page Up/Down by a day, "
               "Ctrl+Shift+Up/Down change its length, Enter edits, Delete removes.")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from twinplanner.i18n import _
 from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.services.printing import Document, PrintCancelled, write_documents
 
@@ -55,8 +56,8 @@ def _pages_pdftoppm(pdf: bytes, limit: int) -> list[QImage]:
     tool = shutil.which("pdftoppm")
     if tool is None:
         raise PreviewUnavailable(
-            "No preview: install the Python package pypdfium2 (pip install pypdfium2) or "
-            "poppler's pdftoppm (Debian: apt install poppler-utils). Printing works without it.")
+            _("No preview: install the Python package pypdfium2 (pip install pypdfium2) or "
+              "poppler's pdftoppm (Debian: apt install poppler-utils). Printing works without it."))
     with tempfile.TemporaryDirectory(prefix="twinplanner-preview-") as tmp:
         source = Path(tmp) / "preview.pdf"
         source.write_bytes(pdf)
@@ -92,7 +93,7 @@ def make_preview(documents: Sequence[tuple[str, Document, str]], lang: str | Non
         if len(images) >= limit:
             break
         if cancel.is_set():
-            raise PrintCancelled("The preview was cancelled.")
+            raise PrintCancelled(_("The preview was cancelled."))
         pages = render_pages(_pdf_of(kind, document, lang, paper, cancel), limit - len(images))
         images.extend(pages)
         captions.extend(caption for _page in pages)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from twinplanner.documents.catalogue import LANGUAGES
-from twinplanner.i18n import N_, _, ngettext
+from twinplanner.i18n import N_, _, format_date, format_time, ngettext
 from twinplanner.services import print_selection as sel
 from twinplanner.ui.choices import language_name
 
@@ -20,13 +21,13 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
 }
 
 # kind -> (one, several) for counts such as "40 itineraries"
-_COUNTED: dict[str, tuple[str, str]] = {
-    "itineraries": ("{n} itinerary", "{n} itineraries"),
-    "host-sheets": ("{n} host sheet", "{n} host sheets"),
-    "host-list": ("{n} host list", "{n} host lists"),
-    "programme": ("{n} programme", "{n} programmes"),
-    "signature-lists": ("{n} signature list", "{n} signature lists"),
-    "transport": ("{n} transport list", "{n} transport lists"),
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "itineraries": lambda n: ngettext("{n} itinerary", "{n} itineraries", n),
+    "host-sheets": lambda n: ngettext("{n} host sheet", "{n} host sheets", n),
+    "host-list": lambda n: ngettext("{n} host list", "{n} host lists", n),
+    "programme": lambda n: ngettext("{n} programme", "{n} programmes", n),
+    "signature-lists": lambda n: ngettext("{n} signature list", "{n} signature lists", n),
+    "transport": lambda n: ngettext("{n} transport list", "{n} transport lists", n),
 }
 
 PAPERS: tuple[tuple[str, str], ...] = (("a4", N_("A4")), ("letter", N_("US Letter")))
@@ -53,8 +54,8 @@ def language_text(code: str) -> str:
 
 
 def moment(value: dt.datetime) -> str:
-    """A print time as shown ('2027-05-03 14:20')."""
-    return value.strftime("%Y-%m-%d %H:%M")
+    """A print time as shown ('3 May 2027 14:20'), in the window's language."""
+    return f"{format_date(value, 'long')} {format_time(value)}"
 
 
 def status_text(status: str, printed_at: dt.datetime | None) -> str:
@@ -70,7 +71,7 @@ def count_text(job: sel.PrintJob | None) -> str:
     """'57 documents: 40 itineraries, 11 signature lists…' for the heading of the list."""
     if job is None or not job.document_count:
         return _("No documents to make with these choices.")
-    parts = [ngettext(*_COUNTED[kind], len(docs)).format(n=len(docs))
+    parts = [_COUNTED[kind](len(docs)).format(n=len(docs))
              for kind, docs in job.documents.items() if docs]
     return ngettext("{n} document: {parts}", "{n} documents: {parts}",
                     job.document_count).format(n=job.document_count, parts=", ".join(parts))

@@ -118,8 +118,8 @@ class AcceptProposal(ServiceCommand):
         moved_ids = {c.event.id for c in moved}
         created = sorted(i for i in changes.ids.get(Entity.EVENT, ()) if i not in moved_ids)
         if len(created) != len(new):  # pragma: no cover - accept_proposal writes one per change
-            raise ValidationError("The proposal was written, but its new events cannot be told "
-                                  "apart; undo is not possible.")
+            raise ValidationError(_("The proposal was written, but its new events cannot be "
+                                    "told apart; undo is not possible."))
         self.new_events = [(i, undo.input_of_info(c.event)) for i, c in zip(created, new,
                                                                             strict=True)]
         for c in moved:
