@@ -115,10 +115,13 @@ class ImportPreview:
 
     def summary(self) -> str:
         """'3 new, 2 updated, 10 unchanged' with the kind of record."""
-        what = "visitors" if self.parsed.kind == VISITORS else "host households"
-        return (
-            f"{what}: {self.count(NEW)} new, {self.count(UPDATE)} updated, "
-            f"{self.count(UNCHANGED)} unchanged"
+        template = (
+            _("visitors: {new} new, {updated} updated, {unchanged} unchanged")
+            if self.parsed.kind == VISITORS
+            else _("host households: {new} new, {updated} updated, {unchanged} unchanged")
+        )
+        return template.format(
+            new=self.count(NEW), updated=self.count(UPDATE), unchanged=self.count(UNCHANGED)
         )
 
 

@@ -153,8 +153,8 @@ def update_field(visit_id: int | None, person_id: int, field: str, value: object
     if field in PARTICIPATION_FIELDS:
         if visit_id is None:
             raise ValidationError(
-                _("{PARTICIPATION_FIELDS} belongs to a visit.").format(
-                    PARTICIPATION_FIELDS=PARTICIPATION_FIELDS[field][0]
+                _("{field} belongs to a visit.").format(
+                    field=_(PARTICIPATION_FIELDS[field][0])
                 ),
                 field=field,
             )

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from twinplanner.domain.errors import TwinPlannerError
-from twinplanner.i18n import N_, _, current_language
+from twinplanner.i18n import N_, _, current_language, ngettext
 from twinplanner.io.dates import DateOrder
 from twinplanner.io.headers import FIELDS, HOSTS, VISITORS
 from twinplanner.io.records import ParsedImport, Problem
@@ -405,19 +405,17 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, preview: importing.ImportPreview) -> None:
         parsed = preview.parsed
-        where = _("sheet “{sheet}”, ").format(sheet=parsed.sheet) if parsed.sheet else ""
-        self.status.setText(
-            _(
-                "{where}column names in row {row}: {summary}. {errors} error(s), {warnings} "
-                "warning(s)."
-            ).format(
-                where=where,
-                row=parsed.header_row,
-                summary=preview.summary(),
-                errors=len(preview.errors),
-                warnings=len(preview.warnings),
-            )
-        )
+        found = (
+            _("sheet “{sheet}”, column names in row {row}: {summary}.")
+            if parsed.sheet
+            else _("column names in row {row}: {summary}.")
+        ).format(sheet=parsed.sheet, row=parsed.header_row, summary=preview.summary())
+        errors = ngettext("{n} error(s)", "{n} error(s)", len(preview.errors)).format(
+            n=len(preview.errors))
+        warnings = ngettext("{n} warning(s)", "{n} warning(s)", len(preview.warnings)).format(
+            n=len(preview.warnings))
+        self.status.setText(_("{found} {errors}, {warnings}.").format(
+            found=found, errors=errors, warnings=warnings))
         self.problems.set_problems(preview.problems)
         lines = [
             (_("row {row}: {name}: {action} ({changes})") if p.changes
