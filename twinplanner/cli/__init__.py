@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "twinplanner.cli.programme",
     "twinplanner.cli.housing",
     "twinplanner.cli.printing",
+    "twinplanner.cli.encryption",
 )
 
 EXIT_OK = 0
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"TwinPlanner {__version__}")
     parser.add_argument("--db", metavar="PATH", help="database file (default: in your data folder)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="file holding the passphrase of an encrypted database (or set "
+                             "TWINPLANNER_PASSPHRASE; on a terminal you are asked)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -50,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    from twinplanner.data.cipher import PassphraseNeeded
     from twinplanner.domain.errors import TwinPlannerError
 
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -58,7 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args)
     try:
+        from twinplanner.cli.common import prepare_passphrase
+
+        prepare_passphrase(args)
         return int(args.func(args) or EXIT_OK)
+    except PassphraseNeeded as exc:
+        from twinplanner.cli.common import PASSPHRASE_HINT
+
+        print(f"twinplanner: error: {exc} {PASSPHRASE_HINT}", file=sys.stderr)
+        return EXIT_ERROR
     except TwinPlannerError as exc:
         print(f"twinplanner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -77,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         from twinplanner.cli.common import close_opened
+        from twinplanner.data.cipher import forget_all_passphrases
         from twinplanner.data.db import close_database
 
         close_opened()
         close_database()
+        forget_all_passphrases()

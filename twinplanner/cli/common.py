@@ -1,4 +1,5 @@
-"""Helpers shared by the subcommands: opening the database, printing rows."""
+"""Helpers shared by the subcommands: opening the database (with its passphrase when it is
+encrypted), printing rows."""
 
 from __future__ import annotations
 
@@ -6,11 +7,18 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from twinplanner.data.db import open_database
-from twinplanner.domain.errors import ValidationError
+from twinplanner.domain.errors import DatabaseFileError, ValidationError
+
+PASSPHRASE_ENV = "TWINPLANNER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "TWINPLANNER_NEW_PASSPHRASE"
+PASSPHRASE_HINT = (f"Give the passphrase in the environment variable {PASSPHRASE_ENV} or in a "
+                   "file with --passphrase-file FILE (or type it when asked on a terminal).")
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -30,14 +38,71 @@ def open_db(args: argparse.Namespace, *, create: bool = True, readonly: bool = F
     A command that only reads (``reading=True``) opens the file read-only when another
     TwinPlanner has it open for writing; a writing command is refused with the holder named.
     """
+    from twinplanner.data.cipher import known_passphrase
     from twinplanner.data.lock import open_guarded
 
+    path = db_path(args)
+    passphrase = known_passphrase(path)  # found by ``prepare_passphrase`` before the command
     if readonly:
-        return open_database(db_path(args), create=False, readonly=True)
-    opened = open_guarded(db_path(args), create=create,
+        return open_database(path, create=False, readonly=True, passphrase=passphrase)
+    opened = open_guarded(path, create=create, passphrase=passphrase,
                           ask_readonly=(lambda _busy: True) if reading else None)
+    assert opened is not None  # neither question can be answered "cancel" here
     _opened.append(opened)
     return opened.database
+
+
+def read_passphrase_file(name: str | os.PathLike[str]) -> str:
+    """The passphrase held in a file: its text without the final line break."""
+    path = Path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DatabaseFileError(f"Cannot read the passphrase file {path}: "
+                                f"{exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise DatabaseFileError(f"The passphrase file {path} is not UTF-8 text.") from exc
+    text = text.removesuffix("\n").removesuffix("\r")
+    if not text:
+        raise DatabaseFileError(f"The passphrase file {path} is empty.")
+    return text
+
+
+def given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from ``--passphrase-file`` or else TWINPLANNER_PASSPHRASE, if any."""
+    name = getattr(args, "passphrase_file", None)
+    if name:
+        return read_passphrase_file(name)
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def prepare_passphrase(args: argparse.Namespace, *, tries: int = 3) -> None:
+    """When the database file is encrypted, find its passphrase before the command runs.
+
+    It comes from ``--passphrase-file``, from TWINPLANNER_PASSPHRASE or, on a terminal, from
+    a prompt that does not echo (asked again, up to ``tries`` times, while it is wrong); it is
+    kept in memory only, for every part of the command that reads the file. Never from an
+    argument: it would show in the list of processes.
+    """
+    from twinplanner.data.cipher import FileKind, file_kind, opens_with, remember_passphrase
+
+    path = db_path(args)
+    if file_kind(path) is not FileKind.UNKNOWN:
+        return
+    given = given_passphrase(args)
+    if given is not None:
+        remember_passphrase(path, given)  # a wrong one is reported by what opens the file
+        return
+    if not sys.stdin.isatty():
+        return
+    import getpass
+
+    for _attempt in range(tries):
+        typed = getpass.getpass(f"Passphrase for {path}: ")
+        if typed and opens_with(path, typed):
+            remember_passphrase(path, typed)
+            return
+        print("twinplanner: that passphrase does not open the file.", file=sys.stderr)
 
 
 def close_opened() -> None:

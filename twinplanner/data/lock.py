@@ -277,13 +277,18 @@ def open_guarded(
     *,
     ask_readonly: Callable[[DatabaseInUseError], bool] | None = None,
     create: bool = True,
+    passphrase: str | None = None,
+    ask_passphrase: Callable[[Path, bool], str | None] | None = None,
 ) -> OpenedDatabase | None:
     """Open ``path`` for writing under its writer lock.
 
     When another TwinPlanner has it, ``ask_readonly(error)`` decides: True opens it read-only,
     False cancels and returns None. Without ``ask_readonly`` the DatabaseInUseError is raised.
+    ``passphrase`` opens an encrypted file; when it is missing or wrong,
+    ``ask_passphrase(path, wrong)`` is asked (three times at most; None cancels) and without
+    it PassphraseNeeded is raised.
     """
-    from twinplanner.data.db import open_database
+    from twinplanner.data.db import open_asking
 
     path = Path(path)
     lock = WriterLock(path)
@@ -294,10 +299,15 @@ def open_guarded(
             raise
         if not ask_readonly(exc):
             return None
-        return OpenedDatabase(path, open_database(path, create=False, readonly=True), None)
+        db = open_asking(path, create=False, readonly=True, passphrase=passphrase,
+                         ask=ask_passphrase)
+        return None if db is None else OpenedDatabase(path, db, None)
     try:
-        db = open_database(path, create=create)
+        db = open_asking(path, create=create, passphrase=passphrase, ask=ask_passphrase)
     except BaseException:
         lock.release()
         raise
+    if db is None:
+        lock.release()
+        return None
     return OpenedDatabase(path, db, lock)

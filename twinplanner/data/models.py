@@ -12,10 +12,10 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
+from twinplanner.data.cipher import CipherDatabase
 from twinplanner.domain.enums import (
     AgeGroup,
     AwardKind,
@@ -33,8 +33,8 @@ from twinplanner.domain.enums import (
     values,
 )
 
-# Deferred: initialised by ``twinplanner.data.db.open_database``.
-database = SqliteDatabase(None)
+# Deferred: initialised by ``twinplanner.data.db.open_database`` (plain or encrypted file).
+database = CipherDatabase(None)
 
 
 def _in(column: str, enum: type) -> Check:

@@ -5,6 +5,10 @@ their own, so they are consistent even while the program (or another one) writes
 backups live beside the user data in ``paths.backup_dir(db_path)``, named
 ``<db stem>-YYYYMMDD-HHMMSS[-n]-<reason>.sqlite``, readable by the owner only, and rotated:
 the newest ``KEEP_LAST`` plus the newest of each of the last ``KEEP_MONTHS`` calendar months.
+
+Backups of an encrypted file are encrypted with the same passphrase (the one that opened the
+file in this process, see ``data.cipher.known_passphrase``, unless one is passed); reading or
+restoring an encrypted backup needs it.
 """
 
 from __future__ import annotations
@@ -21,13 +25,22 @@ from pathlib import Path
 from typing import NoReturn
 
 from twinplanner.data import migrations
+from twinplanner.data.cipher import (
+    FileKind,
+    PassphraseNeeded,
+    database_errors,
+    file_kind,
+    is_not_a_database,
+    known_passphrase,
+    remember_passphrase,
+)
+from twinplanner.data.cipher import connect as connect_file
 from twinplanner.domain.errors import DatabaseFileError
 from twinplanner.io.atomic import FileWriteError, explain_os_error
 from twinplanner.paths import backup_dir, ensure_private_dir
 
 KEEP_LAST = 10
 KEEP_MONTHS = 12
-SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_TABLES = frozenset({"visit", "person", "household"})
 # Backups of a damaged file are the only copy of its last state: rotation leaves them alone.
 UNROTATED_REASONS = frozenset({"damaged"})
@@ -74,29 +87,39 @@ def backup_name(db_path: Path, taken_at: dt.datetime, reason: str, n: int = 0) -
     return f"{db_path.stem}-{taken_at.strftime(_STAMP)}{counter}-{reason}.sqlite"
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+def _connect_readonly(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    return connect_file(f"{path.resolve().as_uri()}?mode=ro", passphrase, uri=True)  # type: ignore[no-any-return]
 
 
-def inspect_file(path: Path | str, *, check: bool = True) -> FileFacts:
+def key_of(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open ``path`` with: None for a plain file, else the one given or
+    known; raises PassphraseNeeded when the file may be encrypted and none is known."""
+    kind = file_kind(path)
+    if kind is not FileKind.UNKNOWN:
+        return None
+    key = passphrase if passphrase is not None else known_passphrase(path)
+    if key is None:
+        raise PassphraseNeeded(path)
+    return key
+
+
+def inspect_file(path: Path | str, *, check: bool = True,
+                 passphrase: str | None = None) -> FileFacts:
     """Read a database file's schema version and counts, refusing what TwinPlanner cannot use.
 
     Raises DatabaseFileError naming the file when it is missing, not an SQLite file, damaged
     (``check`` runs SQLite's quick check), not a TwinPlanner database, or written by a newer
-    version. The file is opened read-only and left as it is.
+    version; PassphraseNeeded when it is encrypted and ``passphrase`` is missing or wrong.
+    The file is opened read-only and left as it is.
     """
     path = Path(path)
     if not path.is_file():
         raise DatabaseFileError(f"There is no file at {path}.")
-    try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseFileError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if head != SQLITE_MAGIC:
+    if file_kind(path) in (FileKind.EMPTY, FileKind.NOT_DATABASE):
         raise DatabaseFileError(f"{path} is not a TwinPlanner database (it is not an SQLite file).")
+    key = key_of(path, passphrase)
     try:
-        con = _connect_readonly(path)
+        con = _connect_readonly(path, key)
         try:
             if check:
                 result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
@@ -119,20 +142,24 @@ def inspect_file(path: Path | str, *, check: bool = True) -> FileFacts:
             ]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
+        if key is not None and is_not_a_database(exc):
+            raise PassphraseNeeded(path, wrong=True) from exc
         raise DatabaseFileError(f"{path} is damaged or unreadable ({exc}).") from exc
     return FileFacts(version, *counts)
 
 
-def _copy_database(source: Path, dest_folder: Path, dest_name_hint: str) -> Path:
-    """Copy ``source`` with the online backup API into a new private temporary file."""
+def _copy_database(source: Path, dest_folder: Path, dest_name_hint: str,
+                   key: str | None = None) -> Path:
+    """Copy ``source`` with the online backup API into a new private temporary file; an
+    encrypted source (``key`` its passphrase) gives a copy encrypted with the same key."""
     fd, name = tempfile.mkstemp(prefix=f".{dest_name_hint}.", suffix=".tmp", dir=dest_folder)
     os.close(fd)
     temp = Path(name)
     try:
-        src = sqlite3.connect(str(source), timeout=10)
+        src = connect_file(str(source), key, timeout=10)
         try:
-            dst = sqlite3.connect(str(temp))
+            dst = connect_file(str(temp), key)
             try:
                 src.backup(dst)
                 # A backup is a single self-contained file: no -wal beside it.
@@ -161,26 +188,34 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def backup_to(db_path: Path | str, dest: Path | str) -> Path:
-    """Write a consistent copy of the database at ``db_path`` to ``dest`` (owner may read only)."""
+def backup_to(db_path: Path | str, dest: Path | str, *, passphrase: str | None = None) -> Path:
+    """Write a consistent copy of the database at ``db_path`` to ``dest`` (owner may read only).
+
+    A copy of an encrypted file is encrypted with the same passphrase (``passphrase``, or the
+    one that opened the file in this process).
+    """
     db_path, dest = Path(db_path), Path(dest)
     if not db_path.is_file():
         raise DatabaseFileError(f"There is no database file at {db_path} to back up.")
     if dest.resolve() == db_path.resolve():
         raise DatabaseFileError(f"The backup cannot replace the database itself ({dest}).")
+    key = key_of(db_path, passphrase)
     try:
-        temp = _copy_database(db_path, dest.parent, dest.name)
+        temp = _copy_database(db_path, dest.parent, dest.name, key)
         os.replace(temp, dest)
         _fsync_folder(dest.parent)
     except OSError as exc:
         raise FileWriteError(explain_os_error(dest, exc), path=dest, errno_=exc.errno) from exc
-    except sqlite3.DatabaseError as exc:
-        _raise_sqlite(db_path, dest, exc)
+    except database_errors() as exc:
+        _raise_sqlite(db_path, dest, exc, key)
     return dest
 
 
-def _raise_sqlite(db_path: Path, dest: Path, exc: sqlite3.DatabaseError) -> NoReturn:
+def _raise_sqlite(db_path: Path, dest: Path, exc: BaseException,
+                  key: str | None = None) -> NoReturn:
     message = str(exc).lower()
+    if key is not None and is_not_a_database(exc):
+        raise PassphraseNeeded(db_path, wrong=True) from exc
     if "full" in message:
         raise FileWriteError(
             f"Cannot write {dest}: the disk is full. Free some space; nothing was written.",
@@ -195,9 +230,10 @@ def _raise_sqlite(db_path: Path, dest: Path, exc: sqlite3.DatabaseError) -> NoRe
 
 def make_backup(
     db_path: Path | str, *, reason: str = "manual", now: dt.datetime | None = None,
-    rotate: bool = True,
+    rotate: bool = True, passphrase: str | None = None,
 ) -> Path:
-    """Make an automatic backup of ``db_path`` in its backup folder and rotate old ones."""
+    """Make an automatic backup of ``db_path`` in its backup folder and rotate old ones (an
+    encrypted file's backup is encrypted with its passphrase)."""
     db_path = Path(db_path)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     folder = backup_dir(db_path)
@@ -208,7 +244,7 @@ def make_backup(
     n = 0
     while (dest := folder / backup_name(db_path, now, reason, n)).exists():
         n += 1
-    backup_to(db_path, dest)
+    backup_to(db_path, dest, passphrase=passphrase)
     if rotate:
         rotate_backups(db_path, now=now)
     return dest
@@ -226,9 +262,12 @@ def _parse(db_path: Path, path: Path) -> tuple[dt.datetime, int, str] | None:
     return taken_at, int(counter or 0), reason
 
 
-def list_backups(db_path: Path | str, *, details: bool = True) -> list[BackupInfo]:
-    """The automatic backups of ``db_path``, newest first; ``details`` reads counts from each."""
+def list_backups(db_path: Path | str, *, details: bool = True,
+                 passphrase: str | None = None) -> list[BackupInfo]:
+    """The automatic backups of ``db_path``, newest first; ``details`` reads counts from each
+    (encrypted ones with ``passphrase``, or the one that opened ``db_path`` in this process)."""
     db_path = Path(db_path)
+    key = passphrase if passphrase is not None else known_passphrase(db_path)
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
@@ -240,15 +279,15 @@ def list_backups(db_path: Path | str, *, details: bool = True) -> list[BackupInf
         taken_at, counter, reason = parsed
         info = BackupInfo(path, taken_at, reason, path.stat().st_size)
         if details:
-            info = _with_details(info)
+            info = _with_details(info, key)
         found.append(((taken_at, counter), info))
     found.sort(key=lambda item: item[0], reverse=True)
     return [info for _, info in found]
 
 
-def _with_details(info: BackupInfo) -> BackupInfo:
+def _with_details(info: BackupInfo, key: str | None) -> BackupInfo:
     try:
-        facts = inspect_file(info.path, check=False)
+        facts = inspect_file(info.path, check=False, passphrase=key)
     except DatabaseFileError as exc:
         return BackupInfo(info.path, info.taken_at, info.reason, info.size, problem=str(exc))
     return BackupInfo(
@@ -325,7 +364,8 @@ class RestoreResult:
 
 
 def restore_database(
-    source: Path | str, db_path: Path | str, *, now: dt.datetime | None = None
+    source: Path | str, db_path: Path | str, *, now: dt.datetime | None = None,
+    passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` by the backup ``source``, after backing it up.
 
@@ -334,6 +374,8 @@ def restore_database(
     (byte for byte if it is too damaged for SQLite), and the restored copy replaces it by a
     rename. Needs the writer lock: it is taken for the time of the restore unless this process
     holds it already. If this process had the database open, it is open again afterwards.
+    An encrypted backup needs its passphrase: ``passphrase``, or the one known for the backup
+    or for the database file; the restored file keeps the backup's encryption.
     """
     from twinplanner.data.db import close_database, open_database
     from twinplanner.data.lock import WriterLock, held_here
@@ -342,7 +384,10 @@ def restore_database(
     source, db_path = Path(source), Path(db_path)
     if source.resolve() == db_path.resolve():
         raise DatabaseFileError(f"{source} is the database itself; choose a backup to restore.")
-    facts = inspect_file(source, check=True)
+    if passphrase is None:
+        passphrase = known_passphrase(source) or known_passphrase(db_path)
+    facts = inspect_file(source, check=True, passphrase=passphrase)
+    key = key_of(source, passphrase)
     lock = None if held_here(db_path) else WriterLock(db_path).acquire()
     try:
         was_open = _is_open_on(database, db_path)
@@ -350,19 +395,20 @@ def restore_database(
             close_database()
         kept = _keep_current(db_path, now)
         try:
-            temp = _copy_database(source, db_path.parent, db_path.name)
+            temp = _copy_database(source, db_path.parent, db_path.name, key)
         except OSError as exc:
             raise FileWriteError(explain_os_error(db_path, exc), path=db_path) from exc
-        except sqlite3.DatabaseError as exc:
-            _raise_sqlite(source, db_path, exc)
+        except database_errors() as exc:
+            _raise_sqlite(source, db_path, exc, key)
         # The old write-ahead log belongs to the old file: replayed onto the restored one it
         # would damage it. The old state is safe in the backup just made.
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(temp, db_path)
         _fsync_folder(db_path.parent)
+        remember_passphrase(db_path, key)
         if was_open:
-            open_database(db_path)
+            open_database(db_path, passphrase=key)
     finally:
         if lock is not None:
             lock.release()
