@@ -204,6 +204,7 @@ def backup_to(db_path: Path | str, dest: Path | str, *, passphrase: str | None =
         temp = _copy_database(db_path, dest.parent, dest.name, key)
         os.replace(temp, dest)
         _fsync_folder(dest.parent)
+        remember_passphrase(dest, key)  # the copy opens with the same passphrase
     except OSError as exc:
         raise FileWriteError(explain_os_error(dest, exc), path=dest, errno_=exc.errno) from exc
     except database_errors() as exc:
