@@ -338,7 +338,7 @@ def test_check_reports_on_an_encrypted_file(encrypted_demo: tuple[Path, str]) ->
 def test_cli_reads_the_passphrase_from_the_environment_and_never_prints_it(
         encrypted_demo: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    """`check` needs TWINPLANNER_PASSPHRASE (or says how to give it); the passphrase is not shown."""
+    """`check` needs TWINPLANNER_PASSPHRASE (or says how to give it); it is never shown."""
     path, _ = encrypted_demo
     monkeypatch.delenv("TWINPLANNER_PASSPHRASE", raising=False)
     assert main(["--db", str(path), "check"]) == 1
