@@ -60,6 +60,24 @@ def restore_after_failure(parent: QWidget | None, db_path: Path, problem: str) -
     return bool(restored)
 
 
+def ask_passphrase(parent: QWidget | None, path: Path, *, wrong: bool = False) -> str | None:
+    """Ask the passphrase of an encrypted file (``wrong``: the last one did not open it);
+    None when the user cancels."""
+    from twinplanner.ui.dialogs.passphrase import PassphraseDialog
+
+    dialog = PassphraseDialog(Path(path), wrong=wrong, parent=parent)
+    return dialog.passphrase() if dialog.exec() == PassphraseDialog.DialogCode.Accepted else None
+
+
+def ask_new_passphrase(parent: QWidget | None, title: str) -> str | None:
+    """Ask a new passphrase twice, warning that a lost one cannot be recovered; None cancels."""
+    from twinplanner.ui.dialogs.passphrase import NewPassphraseDialog
+
+    dialog = NewPassphraseDialog(title, parent)
+    accepted = dialog.exec() == NewPassphraseDialog.DialogCode.Accepted
+    return dialog.passphrase() if accepted else None
+
+
 def open_path(parent: QWidget | None, start: Path) -> Path | None:
     """Ask for an existing database file to open."""
     name, _filter = QFileDialog.getOpenFileName(parent, _("Open a TwinPlanner file"), str(start),
