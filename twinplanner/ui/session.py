@@ -15,7 +15,8 @@ from twinplanner.services.autobackup import AutoBackup
 class DatabaseSession(QObject):
     """Holds one file open: for writing under its lock (or read-only), backed up as it changes.
 
-    ``open()`` asks through ``ask_readonly(error)`` when another TwinPlanner has the file;
+    ``open()`` asks through ``ask_readonly(error)`` when another TwinPlanner has the file,
+    and through ``ask_passphrase(path, wrong)`` (three tries) when the file is encrypted;
     backups are made at opening, after changes at most every 10 minutes (a timer checks each
     minute), and at closing when changes wait. A failing backup is reported by ``warning``,
     never stops the work.
@@ -23,9 +24,11 @@ class DatabaseSession(QObject):
 
     warning = Signal(str)
 
-    def __init__(self, ask_readonly, parent: QObject | None = None) -> None:
+    def __init__(self, ask_readonly, parent: QObject | None = None, *,
+                 ask_passphrase=None) -> None:
         super().__init__(parent)
         self._ask_readonly = ask_readonly
+        self._ask_passphrase = ask_passphrase or _ask_passphrase
         self.opened: OpenedDatabase | None = None
         self.autobackup: AutoBackup | None = None
         self._timer = QTimer(self)
@@ -42,13 +45,21 @@ class DatabaseSession(QObject):
         """True when another TwinPlanner writes to the file and it was opened read-only."""
         return self.opened is not None and self.opened.readonly
 
+    @property
+    def encrypted(self) -> bool:
+        """True when the file held open is encrypted with a passphrase."""
+        from twinplanner.data.db import is_encrypted
+
+        return self.opened is not None and is_encrypted(self.opened.database)
+
     def open(self, path: Path) -> bool:
         """Open ``path`` (closing the file held before); False when the user cancelled.
 
         Raises DatabaseFileError (with the old file closed) when the file cannot be used.
         """
         self.close()
-        opened = open_guarded(path, ask_readonly=self._ask_readonly)
+        opened = open_guarded(path, ask_readonly=self._ask_readonly,
+                              ask_passphrase=self._ask_passphrase)
         if opened is None:
             return False
         self.opened = opened
@@ -89,6 +100,13 @@ class DatabaseSession(QObject):
         if self.opened is not None:
             self.opened.close()
             self.opened = None
+
+
+def _ask_passphrase(path: Path, wrong: bool) -> str | None:
+    """The passphrase question of the window (looked up when asked, so tests replace it)."""
+    from twinplanner.ui import prompts
+
+    return prompts.ask_passphrase(None, path, wrong=wrong)
 
 
 def describe_busy(error: DatabaseInUseError) -> str:
