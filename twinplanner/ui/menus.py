@@ -39,6 +39,9 @@ class Actions:
     languages: dict[str, QAction]
     about: QAction
     recent_menu: QMenu
+    encrypt_file: QAction
+    change_passphrase: QAction
+    decrypt_file: QAction
 
 
 def _action(window: QMainWindow, text: str, shortcut: QKeySequence | str | list | None = None,
@@ -66,8 +69,12 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     save_copy = _action(window, _("Save a &copy as…"), S.SaveAs, "save-copy")
     import_data = _action(window, _("&Import…"), "Ctrl+I")
     restore_backup = _action(window, _("&Restore backup…"))
+    encrypt_file = _action(window, _("&Encrypt with a passphrase…"), None, "lock")
+    change_passphrase = _action(window, _("C&hange passphrase…"))
+    decrypt_file = _action(window, _("Remove encr&yption…"))
     quit_ = _action(window, _("&Quit"), S.Quit, "quit")
     for item in (new_file, open_file, recent_menu, save_copy, None, import_data, restore_backup,
+                 None, encrypt_file, change_passphrase, decrypt_file,
                  None, quit_):
         if item is None:
             file_menu.addSeparator()
@@ -128,4 +135,5 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     help_menu.addAction(about)
     return Actions(new_file, open_file, save_copy, import_data, restore_backup, quit_, undo, redo,
                    find, new_partnership, edit_partnership, new_visit, edit_visit, add_visitor,
-                   add_household, group_party, leave_party, pages, languages, about, recent_menu)
+                   add_household, group_party, leave_party, pages, languages, about, recent_menu,
+                   encrypt_file, change_passphrase, decrypt_file)
