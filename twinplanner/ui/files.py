@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from twinplanner.data.db import open_database
+from twinplanner.data.db import open_asking, open_database
 from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.i18n import _
 from twinplanner.ui import prompts
+from twinplanner.ui.encryption import EncryptionController
 
 if TYPE_CHECKING:
     from twinplanner.ui.main_window import MainWindow
@@ -31,6 +32,7 @@ class FileController(QObject):
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         a.import_data.triggered.connect(self.import_data)
         a.restore_backup.triggered.connect(self.restore_backup)
+        self.encryption = EncryptionController(window)
         self._fill_recent_menu()
 
     def _start_folder(self) -> Path:
@@ -63,8 +65,9 @@ class FileController(QObject):
                 if not session.open(Path(path)):
                     session.open(old)
                     return False
-            else:
-                open_database(path)
+            elif open_asking(path, ask=self._ask_passphrase) is None:
+                open_database(old)
+                return False
         except TwinPlannerError as exc:
             prompts.error(self.window, str(exc), _("The file open before stays open."))
             if session is not None:
@@ -76,9 +79,13 @@ class FileController(QObject):
         self.window.undo_stack.clear()
         self.window.settings.note_opened(Path(path))
         self.window.set_title()
+        self.encryption.update_actions()
         self.window.reload_all()
         self.window.statusBar().showMessage(_("Opened {file}").format(file=path), 4000)
         return True
+
+    def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
+        return prompts.ask_passphrase(self.window, path, wrong=wrong)
 
     def save_copy(self) -> None:
         """Write a consistent copy of the open file under a new name (the open file stays open)."""
