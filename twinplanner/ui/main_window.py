@@ -322,6 +322,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.db_path))
         read_only = self.session is not None and self.session.readonly
         suffix = _(" [read-only]") if read_only else ""
+        if self.files.encryption.encrypted():
+            suffix += _(" (encrypted)")
         self.setWindowTitle(f"{self.db_path.name}{suffix} ({self.db_path.parent}) – TwinPlanner")
 
     def _restore_window_state(self) -> None:
