@@ -12,6 +12,7 @@ from peewee import SqliteDatabase
 
 from twinplanner.data import migrations
 from twinplanner.data.cipher import (
+    EncryptionUnavailable,
     FileKind,
     PassphraseNeeded,
     check_new_passphrase,
@@ -115,10 +116,14 @@ def _key_for(path: Path, kind: FileKind, passphrase: str | None) -> str | None:
     if kind is FileKind.PLAIN:
         return None
     if kind is FileKind.UNKNOWN:
+        try:
+            sqlcipher()
+        except EncryptionUnavailable as exc:
+            raise EncryptionUnavailable(
+                f"{path} is not a TwinPlanner database, or it is encrypted. {exc}") from exc
         key = passphrase if passphrase is not None else known_passphrase(path)
         if key is None:
             raise PassphraseNeeded(path)
-        sqlcipher()  # EncryptionUnavailable says why it cannot be opened here
         return key
     if passphrase is not None:  # a new file, created encrypted
         sqlcipher()

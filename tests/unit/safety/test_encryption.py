@@ -384,3 +384,21 @@ def test_cli_encrypts_changes_and_decrypts_with_passphrase_files(
     assert path.read_bytes()[:16] == SQLITE_MAGIC
     assert main(["--db", str(path), "--passphrase-file", str(tmp_path / "none.txt"),
                  "check"]) == 0  # a plain file needs no passphrase: the option is not read
+
+
+def test_without_the_sqlcipher_library_plain_files_work_and_encrypted_ones_say_why(
+        encrypted_demo: tuple[Path, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When sqlcipher3 cannot load, encryption is unavailable with a reason; plain files open."""
+    path, _ = encrypted_demo
+    monkeypatch.setattr(cipher, "_module", None)
+    monkeypatch.setattr(cipher, "_import_problem", "No module named 'sqlcipher3'")
+    assert not cipher.available()
+    with pytest.raises(cipher.EncryptionUnavailable, match="cannot be used on this computer"):
+        open_database(path, passphrase=SECRET)
+    plain = tmp_path / "plain.sqlite"
+    open_database(plain)
+    assert Visit.select().count() == 0 and not is_encrypted()
+    with pytest.raises(cipher.EncryptionUnavailable, match="sqlcipher3"):
+        encrypt_database(plain, SECRET)
+    assert plain.read_bytes()[:16] == SQLITE_MAGIC
