@@ -166,7 +166,8 @@ def _check_is_ours(path: Path, version: int) -> None:
     """Refuse a valid SQLite file that holds some other program's tables."""
     if version != 0:
         return
-    tables = [r[0] for r in database.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+    query = "SELECT name FROM sqlite_master WHERE type='table'"
+    tables = [r[0] for r in database.execute_sql(query)]
     if tables:
         raise DatabaseFileError(
             f"{path} is an SQLite database of another program (it has tables "
