@@ -76,8 +76,8 @@ _ANIMALS = {
     "dog": (N_("dogs"), N_("a dog")),
     "horse": (N_("horses"), N_("a horse")),
     "rabbit": (N_("rabbits"), N_("a rabbit")),
-    "rodent": (N_("rodents"), N_("rodents")),
-    "bird": (N_("birds"), N_("birds")),
+    "rodent": (N_("rodents"), N_("pet rodents")),
+    "bird": (N_("birds"), N_("pet birds")),
 }
 
 
