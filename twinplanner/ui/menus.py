@@ -11,7 +11,9 @@ from twinplanner.i18n import _
 from twinplanner.ui.icons import icon
 from twinplanner.ui.settings import LANGUAGES
 
-_LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "ar": "العربية"}
+_LANGUAGE_NAMES = {
+    "en": "English", "de": "Deutsch", "fr": "Français", "ro": "Română", "ar": "العربية",
+}
 
 
 @dataclass

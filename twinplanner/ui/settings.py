@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from twinplanner.paths import data_dir
 
 MAX_RECENT = 8
-LANGUAGES = ("en", "de", "ar")  # the window's languages: English plus the shipped catalogues
+LANGUAGES = ("en", "de", "fr", "ro", "ar")  # the window's languages: English plus the catalogues
 
 
 class Settings:
