@@ -56,8 +56,9 @@ class BoardView(_DragFeedback, QTreeView):
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((Column.NAME, 270), (Column.BEDS, 120), (Column.LANGUAGES, 80),
-                              (Column.PETS, 60)):
+        # Wide enough for "0 von 2 belegt · 2 frei" and the longest pets header (Haustiere).
+        for column, width in ((Column.NAME, 270), (Column.BEDS, 170), (Column.LANGUAGES, 80),
+                              (Column.PETS, 80)):
             self.setColumnWidth(column, width)
 
     def board(self) -> BoardModel:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from twinplanner.domain.enums import EventKind
-from twinplanner.i18n import N_, _
+from twinplanner.i18n import N_, _, format_date
 
 _KIND_WORDS = {
     EventKind.CONCERT: N_("concert"), EventKind.REHEARSAL: N_("rehearsal"),
@@ -85,12 +85,12 @@ def severity_icon(severity: str) -> QIcon:
 
 
 def day_name(day: dt.date, long: bool = True) -> str:
-    """'Thursday, 13 May 2027' (long) or 'Thu 13 May' in the window's locale."""
-    q = QDate(day.year, day.month, day.day)
-    locale = QLocale()
-    if long:
-        return locale.toString(q, QLocale.FormatType.LongFormat)
-    return locale.toString(q, "ddd d MMM")
+    """'Thursday 13 May 2027' (long) or 'Thu 13 May' in the window's language (babel).
+
+    Babel rather than QLocale: QLocale writes Arabic dates in Arabic-Indic digits while every
+    other date and time of the window uses the Latin digits of the phone numbers and times.
+    """
+    return format_date(day, "full" if long else "medium")
 
 
 def clock(moment: dt.datetime | dt.time) -> str:
