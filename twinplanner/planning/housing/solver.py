@@ -42,6 +42,7 @@ class SolverOptions:
     time_limit: float = 10.0  # seconds, measured in CP-SAT's deterministic time
     workers: int = 1  # 1 keeps runs deterministic and leaves a core for the window
     seed: int = 20_27
+    wall_margin: float = WALL_MARGIN  # the wall-clock safety net, times the limit
 
 
 def solve(
@@ -159,7 +160,7 @@ def _run(built, hint, options, limit, report, scale, cancel, problem):  # type: 
     params.num_workers = max(1, options.workers)
     params.random_seed = options.seed
     params.max_deterministic_time = limit
-    params.max_time_in_seconds = limit * WALL_MARGIN
+    params.max_time_in_seconds = limit * options.wall_margin
     params.linearization_level = 2
     params.cp_model_probing_level = 0
     if options.workers > 1:
