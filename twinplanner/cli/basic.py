@@ -95,6 +95,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(f"File: {report['path']}")
         print(f"Integrity: {report['integrity']}")
+        if "encrypted" in report:
+            print(f"Encrypted: {'yes' if report['encrypted'] else 'no'}")
         print(f"Schema version: {report['schema_version']} (this program: {report['latest_version']})")
         print("Records: " + ", ".join(f"{k} {v}" for k, v in report["counts"].items()))
         backups = report.get("backups", [])

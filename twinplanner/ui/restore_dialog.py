@@ -39,6 +39,9 @@ _REASONS = {
     "manual": N_("by hand"),
     "before-restore": N_("before a restore"),
     "damaged": N_("damaged file kept"),
+    "before-encrypt": N_("before encrypting"),
+    "before-passphrase": N_("before a passphrase change"),
+    "before-decrypt": N_("before removing the encryption"),
 }
 
 
