@@ -67,7 +67,7 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     file_menu = bar.addMenu(_("&File"))
     new_file = _action(window, _("&New…"), S.New, "new")
     open_file = _action(window, _("&Open…"), S.Open, "open")
-    recent_menu = QMenu(_("Open &recent"), window)
+    recent_menu = QMenu(_("Open recen&t"), window)
     save_copy = _action(window, _("Save a &copy as…"), S.SaveAs, "save-copy")
     import_data = _action(window, _("&Import…"), "Ctrl+I")
     restore_backup = _action(window, _("&Restore backup…"))

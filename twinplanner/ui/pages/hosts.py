@@ -58,9 +58,9 @@ class HostsPage(TablePage):
         proxy.setParent(self)
         self.language_filter = QComboBox()
         self.language_filter.setAccessibleName(_("Language"))
-        self.free_only = QCheckBox(_("&Free beds"))
+        self.free_only = QCheckBox(_("Free &beds"))
         self.minors_cleared_only = QCheckBox(_("Cleared for &minors"))
-        self.no_pets_only = QCheckBox(_("No &pets"))
+        self.no_pets_only = QCheckBox(_("No pe&ts"))
         self.add_button = QPushButton(_("&Add household…"))
         for widget in (self.language_filter, self.free_only, self.minors_cleared_only,
                        self.no_pets_only):

@@ -62,7 +62,7 @@ class OverviewPage(QScrollArea):
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.edit_visit = QPushButton(_("Edit &visit…"))
+        self.edit_visit = QPushButton(_("Edit visi&t…"))
         head = QHBoxLayout()
         column = QVBoxLayout()
         column.addWidget(self.title)

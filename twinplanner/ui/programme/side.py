@@ -71,7 +71,7 @@ class ConflictPanel(QWidget):
         warnings = [c for c in conflicts if c.severity is not Severity.ERROR]
         self.errors.set_lines([Line(c.message, "error", c.event_ids) for c in errors])
         self.warnings.set_lines([Line(c.message, "warning", c.event_ids) for c in warnings])
-        self.error_heading.setText(ngettext("&Errors: {n}", "&Errors: {n}",
+        self.error_heading.setText(ngettext("E&rrors: {n}", "E&rrors: {n}",
                                             len(errors)).format(n=len(errors)))
         self.warning_heading.setText(ngettext("&Warnings: {n}", "&Warnings: {n}",
                                               len(warnings)).format(n=len(warnings)))
