@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -139,20 +140,24 @@ class OverviewPage(QScrollArea):
     def _fill_glance(self, o: VisitOverview) -> None:
         from html import escape
 
-        clubs = "<br>".join(f"{escape(name)}: {n}" for name, n in o.clubs) or "–"
+        clubs = "<br>".join(_("{name}: {count}").format(name=escape(name), count=n)
+                            for name, n in o.clubs) or "–"
         languages = "<br>".join(
             _("{language} — guests: {guests}, households: {households}").format(
                 language=escape(f"{code} · {ch.language_name(code)}"), guests=g, households=h)
             for code, g, h in o.languages) or "–"
         times = "<br>".join(
-            escape(name) + ": " + ", ".join(
+            _("{name}: {times}").format(name=escape(name), times=", ".join(
                 part for part in (
                     _("arrives {when}").format(when=format_moment(a)) if a else "",
                     _("leaves {when}").format(when=format_moment(d)) if d else "")
-                if part)
+                if part))
             for name, a, d in o.own_times) or _("Everyone comes and goes with the visit.")
+        # In a right-to-left window a line starting with a Latin name would run left to right:
+        # Qt's rich text takes a block's direction from its first letter unless the block says.
+        rtl = QGuiApplication.isRightToLeft()
         for label, text in zip(self.glance_labels, (clubs, languages, times), strict=True):
-            label.setText(text)
+            label.setText(f'<div dir="rtl">{text}</div>' if rtl else text)
 
     def _fill_tiles(self, tiles: list[tuple[str, str, str]]) -> None:
         while self.tiles.count():
