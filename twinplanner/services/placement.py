@@ -27,6 +27,7 @@ from twinplanner.planning.housing import problem as hp
 from twinplanner.planning.housing.result import HousingResult, Progress
 from twinplanner.planning.housing.rules import Verdict, check_placement
 from twinplanner.services.changes import Changes, Entity
+from twinplanner.services.visit_settings import settings_of, visit_record
 
 SETTINGS_KEY = "housing"  # the part of Visit.settings that belongs to housing
 
@@ -53,30 +54,13 @@ def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _visit(visit_id: int) -> Visit:
-    visit = Visit.get_or_none(Visit.id == visit_id)
-    if visit is None:
-        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
-    return visit
-
-
-def _settings_json(visit: Visit) -> dict:
-    try:
-        data = json.loads(visit.settings or "{}")
-    except ValueError as exc:
-        raise ValidationError(
-            _("The settings of visit {id} are damaged (not JSON).").format(id=visit.id)
-        ) from exc
-    return data if isinstance(data, dict) else {}
-
-
 def housing_settings(visit_id: int) -> tuple[hp.Weights, hp.HousingSettings]:
     """The weights and rule switches of a visit (defaults where none are stored)."""
-    return _parse_settings(_visit(visit_id))
+    return _parse_settings(visit_record(visit_id))
 
 
 def _parse_settings(visit: Visit) -> tuple[hp.Weights, hp.HousingSettings]:
-    data = _settings_json(visit)
+    data = settings_of(visit)
     housing = data.get(SETTINGS_KEY) or {}
     where = _("Visit {id} housing settings").format(id=visit.id)
     if not isinstance(housing, dict):
@@ -116,8 +100,8 @@ def update_housing_settings(
 ) -> Changes:
     """Change some housing settings of a visit; other settings are kept."""
     with database.atomic():
-        visit = _visit(visit_id)
-        data = _settings_json(visit)
+        visit = visit_record(visit_id)
+        data = settings_of(visit)
         housing = dict(data.get(SETTINGS_KEY) or {})
         if weights is not None:
             merged = {**(housing.get("weights") or {}), **weights}
@@ -139,7 +123,7 @@ def update_housing_settings(
 
 def build_problem(visit_id: int, *, replan: bool = False) -> hp.HousingProblem:
     """The frozen snapshot the planner needs for a visit (read in the GUI thread)."""
-    visit = _visit(visit_id)
+    visit = visit_record(visit_id)
     weights, settings = _parse_settings(visit)
     arrival = _date(visit.arrival_at)
     departure = _date(visit.departure_at)
@@ -483,7 +467,7 @@ class VisitorPlacement:
 
 def placements_by_visitor(visit_id: int) -> list[VisitorPlacement]:
     """One row per guest of a visit (unplaced guests with empty household fields), by name."""
-    _visit(visit_id)
+    visit_record(visit_id)
     sql = (
         "SELECT p.id, p.full_name, py.id, py.name, h.id, h.contact_name, h.address, h.phone"
         " FROM participation pa JOIN person p ON p.id = pa.person_id"

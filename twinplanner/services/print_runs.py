@@ -4,18 +4,17 @@ what was printed when (in the visit's settings, under "printing")."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twinplanner.data.models import LogEntry, Visit, database
-from twinplanner.domain.errors import NotFoundError, ValidationError
 from twinplanner.domain.text import fold
-from twinplanner.i18n import _, ngettext
+from twinplanner.i18n import ngettext
 from twinplanner.services.changes import Changes, Entity
 from twinplanner.services.printing import Cancel, PrintedKind, PrintResult, Progress
+from twinplanner.services.visit_settings import settings_of, store_settings, visit_record
 
 if TYPE_CHECKING:
     from twinplanner.services.print_selection import PrintJob
@@ -43,25 +42,8 @@ class PrintRun:
     folder: str
 
 
-def _visit(visit_id: int) -> Visit:
-    visit = Visit.get_or_none(Visit.id == visit_id)
-    if visit is None:
-        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
-    return visit
-
-
-def _settings(visit: Visit) -> dict:
-    try:
-        data = json.loads(visit.settings or "{}")
-    except ValueError as exc:
-        raise ValidationError(
-            _("The settings of visit {id} are damaged (not JSON).").format(id=visit.id)
-        ) from exc
-    return data if isinstance(data, dict) else {}
-
-
 def _printing(visit: Visit) -> dict:
-    part = _settings(visit).get(SETTINGS_KEY) or {}
+    part = settings_of(visit).get(SETTINGS_KEY) or {}
     return part if isinstance(part, dict) else {}
 
 
@@ -74,7 +56,7 @@ def _moment(text: object) -> dt.datetime | None:
 
 def printed_documents(visit_id: int) -> dict[str, dict[str, PrintedMark]]:
     """Per kind and document key: the digest and time of its last printing."""
-    printed = _printing(_visit(visit_id)).get("printed") or {}
+    printed = _printing(visit_record(visit_id)).get("printed") or {}
     result: dict[str, dict[str, PrintedMark]] = {}
     for kind, marks in printed.items():
         if not isinstance(marks, dict):
@@ -89,7 +71,7 @@ def printed_documents(visit_id: int) -> dict[str, dict[str, PrintedMark]]:
 def runs(visit_id: int) -> list[PrintRun]:
     """The recorded print runs of a visit, newest first."""
     result = []
-    for run in _printing(_visit(visit_id)).get("runs") or []:
+    for run in _printing(visit_record(visit_id)).get("runs") or []:
         at = _moment(run.get("at")) if isinstance(run, dict) else None
         if at is None:
             continue
@@ -114,8 +96,8 @@ def record_run(job: PrintJob, folder: Path | str, at: dt.datetime | None = None)
     """Remember that a job's documents were printed now (other settings are kept)."""
     at = (at or dt.datetime.now()).replace(microsecond=0)
     with database.atomic():
-        visit = _visit(job.visit_id)
-        data = _settings(visit)
+        visit = visit_record(job.visit_id)
+        data = settings_of(visit)
         part = dict(data.get(SETTINGS_KEY) or {})
         printed = dict(part.get("printed") or {})
         for entry in job.entries:
@@ -132,8 +114,7 @@ def record_run(job: PrintJob, folder: Path | str, at: dt.datetime | None = None)
         part["printed"] = printed
         part["runs"] = [run, *(part.get("runs") or [])][:RUNS_KEPT]
         data[SETTINGS_KEY] = part
-        visit.settings = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        visit.save()
+        store_settings(visit, data)
         LogEntry.create(
             action="documents printed",
             at=at,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +16,6 @@ from twinplanner.data.models import (
     Person,
     TravelTime,
     Venue,
-    Visit,
     database,
 )
 from twinplanner.domain.enums import Direction, EventKind
@@ -36,6 +34,7 @@ from twinplanner.planning.programme.snapshot import (
     parse_clock,
 )
 from twinplanner.services.changes import Changes, Entity
+from twinplanner.services.visit_settings import settings_of, store_settings, visit_record
 
 SETTINGS_KEY = "programme"  # the part of Visit.settings that belongs to the programme
 
@@ -44,38 +43,20 @@ def _moment(value: object) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
-def _visit(visit_id: int) -> Visit:
-    v = Visit.get_or_none(Visit.id == visit_id)
-    if v is None:
-        raise NotFoundError(_("There is no visit with id {id}.").format(id=visit_id))
-    return v
-
-
-def _settings_json(v: Visit) -> dict:
-    try:
-        data = json.loads(v.settings or "{}")
-    except ValueError as exc:
-        raise ValidationError(
-            _("The settings of visit {id} are damaged (not JSON).").format(id=v.id)
-        ) from exc
-    return data if isinstance(data, dict) else {}
-
-
 def programme_settings(visit_id: int) -> ProgrammeSettings:
     """The programme settings of a visit (defaults where none are stored)."""
-    return ProgrammeSettings.from_json(_settings_json(_visit(visit_id)).get(SETTINGS_KEY))
+    return ProgrammeSettings.from_json(settings_of(visit_record(visit_id)).get(SETTINGS_KEY))
 
 
 def update_programme_settings(visit_id: int, values: Mapping[str, object]) -> Changes:
     """Change some programme settings (e.g. ``{"late_hour": "21:30"}``); other keys are kept."""
     with database.atomic():
-        v = _visit(visit_id)
-        data = _settings_json(v)
+        v = visit_record(visit_id)
+        data = settings_of(v)
         merged = {**data.get(SETTINGS_KEY, {}), **values}
         ProgrammeSettings.from_json(merged)  # refuses a bad value, naming it
         data[SETTINGS_KEY] = merged
-        v.settings = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        v.save()
+        store_settings(v, data)
     return Changes.of(Entity.VISIT, visit_id, message=_("Programme settings changed"))
 
 
@@ -91,7 +72,7 @@ def set_travel_time(visit_id: int, venue_a: int, venue_b: int, minutes: int | No
             field="minutes",
         )
     with database.atomic():
-        _visit(visit_id)
+        visit_record(visit_id)
         for vid in (venue_a, venue_b):
             if Venue.get_or_none(Venue.id == vid) is None:
                 raise NotFoundError(_("There is no venue with id {id}.").format(id=vid))
@@ -290,7 +271,7 @@ def _columns(data: EventInput) -> dict[str, object]:
 def create_event(visit_id: int, data: EventInput) -> Changes:
     """Add an event to a visit's programme; Changes names its id."""
     with database.atomic():
-        _visit(visit_id)
+        visit_record(visit_id)
         _validate(visit_id, data)
         event = Event.create(visit=visit_id, **_columns(data))
         _write_taking_part(event.id, data.club_ids, data.person_ids)
@@ -372,7 +353,7 @@ def accept_proposal(proposal: Proposal, indices: Iterable[int] | None = None) ->
     chosen = [c for i, c in enumerate(proposal.changes) if indices is None or i in set(indices)]
     ids: list[int] = []
     with database.atomic():
-        _visit(proposal.visit_id)
+        visit_record(proposal.visit_id)
         for change in chosen:
             e = change.event
             if change.kind is ChangeKind.MOVED:
@@ -429,8 +410,8 @@ def time_zone_of(visit_id: int) -> str:
     """The visit's time zone: its setting, else the main zone of the host town's country."""
     from twinplanner.io.ical import zone_for_country
 
-    v = _visit(visit_id)
-    chosen = ProgrammeSettings.from_json(_settings_json(v).get(SETTINGS_KEY)).time_zone
+    v = visit_record(visit_id)
+    chosen = ProgrammeSettings.from_json(settings_of(v).get(SETTINGS_KEY)).time_zone
     if chosen:
         return chosen
     partnership = Partnership.get_by_id(v.partnership_id)
