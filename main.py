@@ -27,9 +27,22 @@ STAMP = VENV / ".twinplanner-installed"
 # Debian/Ubuntu packages Qt needs to import and run (offscreen and on a desktop), and the
 # fonts and tools the tests use to render documents.
 QT_PACKAGES = [
-    "libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libfreetype6", "libdbus-1-3",
-    "libglib2.0-0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
-    "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "libxcb-randr0",
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libfontconfig1",
+    "libfreetype6",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
+    "libxcb-randr0",
 ]
 TEST_PACKAGES = ["poppler-utils"]
 # The shared libraries whose absence stops Qt, with the package that provides each.
@@ -61,8 +74,13 @@ def missing_libraries() -> list[str]:
     except OSError:
         out = ""
     if not out:
-        out = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True,
-                             check=False).stdout if Path("/sbin/ldconfig").exists() else ""
+        out = (
+            subprocess.run(
+                ["/sbin/ldconfig", "-p"], capture_output=True, text=True, check=False
+            ).stdout
+            if Path("/sbin/ldconfig").exists()
+            else ""
+        )
     return sorted({pkg for lib, pkg in QT_LIBRARIES.items() if lib not in out})
 
 
@@ -76,10 +94,13 @@ def apt_install(packages: list[str], why: str) -> bool:
         return False
     say(f"Installing system packages ({why}): {' '.join(packages)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-q"], check=False, env=env,
-                   stdout=subprocess.DEVNULL)
-    result = subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
-                            check=False, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(["apt-get", "update", "-q"], check=False, env=env, stdout=subprocess.DEVNULL)
+    result = subprocess.run(
+        ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
+        check=False,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     return result.returncode == 0
 
 
@@ -89,8 +110,9 @@ def dpkg_missing(packages: list[str]) -> list[str]:
         return []
     missing = []
     for pkg in packages:
-        res = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True,
-                             text=True, check=False)
+        res = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True, check=False
+        )
         if "install ok installed" not in res.stdout:
             missing.append(pkg)
     return missing
@@ -127,8 +149,9 @@ def ensure_packages(extras: str) -> None:
 def setup(*, for_tests: bool) -> None:
     """Everything TwinPlanner needs, installed once."""
     if sys.version_info < (3, 11):
-        raise SystemExit("TwinPlanner needs Python 3.11 or newer; this is "
-                         f"{sys.version.split()[0]}.")
+        raise SystemExit(
+            f"TwinPlanner needs Python 3.11 or newer; this is {sys.version.split()[0]}."
+        )
     ensure_venv()
     ensure_packages("test" if for_tests else "")
     wanted = missing_libraries()
@@ -146,11 +169,13 @@ def main(argv: list[str]) -> int:
         setup(for_tests=True)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         args = argv[1:] or []
-        return subprocess.run([str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env,
-                              check=False).returncode
+        return subprocess.run(
+            [str(venv_python()), "-m", "pytest", *args], cwd=ROOT, env=env, check=False
+        ).returncode
     setup(for_tests=False)
-    return subprocess.run([str(venv_python()), "-m", "twinplanner", *argv], cwd=ROOT,
-                          check=False).returncode
+    return subprocess.run(
+        [str(venv_python()), "-m", "twinplanner", *argv], cwd=ROOT, check=False
+    ).returncode
 
 
 if __name__ == "__main__":

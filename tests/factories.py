@@ -7,8 +7,8 @@ import datetime as dt
 from twinplanner.data.models import (
     Club,
     Event,
-    Household,
     HostOffer,
+    Household,
     Participation,
     Partnership,
     Party,
@@ -34,12 +34,18 @@ def make_visit(
     ours = make_town()
     theirs = make_town("Beaulieu-sur-Loire", "FR", "fr")
     partnership, _ = Partnership.get_or_create(our_town=ours, partner_town=theirs)
-    return Visit.create(partnership=partnership, year=year, arrival_at=arrival,
-                        departure_at=departure, working_languages="de,fr")
+    return Visit.create(
+        partnership=partnership,
+        year=year,
+        arrival_at=arrival,
+        departure_at=departure,
+        working_languages="de,fr",
+    )
 
 
-def make_person(name: str = "Ana Popescu", birth: dt.date | None = dt.date(1984, 2, 29),
-                **fields) -> Person:
+def make_person(
+    name: str = "Ana Popescu", birth: dt.date | None = dt.date(1984, 2, 29), **fields
+) -> Person:
     """A person of the partner town."""
     fields.setdefault("town", make_town("Beaulieu-sur-Loire", "FR", "fr"))
     return Person.create(full_name=name, birth_date=birth, **fields)
@@ -62,9 +68,13 @@ def make_host(visit: Visit | None = None, name: str = "Sabine Müller", **fields
     return household
 
 
-def make_club(name: str = "Chœur de Beaulieu", kind: str = "choir", town: Town | None = None) -> Club:
+def make_club(
+    name: str = "Chœur de Beaulieu", kind: str = "choir", town: Town | None = None
+) -> Club:
     """A club of the partner town."""
-    return Club.create(name=name, kind=kind, town=town or make_town("Beaulieu-sur-Loire", "FR", "fr"))
+    return Club.create(
+        name=name, kind=kind, town=town or make_town("Beaulieu-sur-Loire", "FR", "fr")
+    )
 
 
 def make_venue(name: str = "Stadthalle", capacity: int | None = 300) -> Venue:
@@ -72,8 +82,13 @@ def make_venue(name: str = "Stadthalle", capacity: int | None = 300) -> Venue:
     return Venue.create(name=name, capacity=capacity)
 
 
-def make_event(visit: Visit, title: str = "Joint concert", kind: str = "concert",
-               start: dt.datetime = dt.datetime(2027, 5, 15, 19, 0),
-               end: dt.datetime = dt.datetime(2027, 5, 15, 21, 0), **fields) -> Event:
+def make_event(
+    visit: Visit,
+    title: str = "Joint concert",
+    kind: str = "concert",
+    start: dt.datetime = dt.datetime(2027, 5, 15, 19, 0),
+    end: dt.datetime = dt.datetime(2027, 5, 15, 21, 0),
+    **fields,
+) -> Event:
     """An event of ``visit``."""
     return Event.create(visit=visit, title=title, kind=kind, starts_at=start, ends_at=end, **fields)

@@ -84,8 +84,13 @@ def row_centre(view: QAbstractItemView, index) -> QPoint:
 def drag_move(view: QAbstractItemView, visit_id: int, party_id: int, at: QPoint) -> QDragMoveEvent:
     """Send a drag-move of a party at a point of the view; returns the (handled) event."""
     data = party_mime(visit_id, party_id)  # the event keeps only a pointer: hold the data
-    event = QDragMoveEvent(QPointF(at), Qt.DropAction.MoveAction, data,
-                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDragMoveEvent(
+        QPointF(at),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     view.dragMoveEvent(event)
     event.held_data = data  # type: ignore[attr-defined]
     return event
@@ -94,8 +99,13 @@ def drag_move(view: QAbstractItemView, visit_id: int, party_id: int, at: QPoint)
 def drop(view: QAbstractItemView, visit_id: int, party_id: int, at: QPoint) -> QDropEvent:
     """Drop a party at a point of the view, as a finished drag does."""
     data = party_mime(visit_id, party_id)
-    event = QDropEvent(QPointF(at), Qt.DropAction.MoveAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(at),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     view.dropEvent(event)
     event.held_data = data  # type: ignore[attr-defined]
     return event
@@ -109,8 +119,7 @@ class HeldPlanner:
         self.release = threading.Event()
         self.saw_cancel = threading.Event()
 
-    def __call__(self, problem: HousingProblem, progress, cancel: threading.Event
-                 ) -> HousingResult:
+    def __call__(self, problem: HousingProblem, progress, cancel: threading.Event) -> HousingResult:
         from twinplanner.planning.housing.solver import plan_greedy
 
         progress(Progress("greedy", 3, problem.people, 10, 20, 0.5))

@@ -24,7 +24,9 @@ def apply_language(app: QApplication, lang: str) -> None:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(lang))
     rtl = lang in ("ar", "he", "fa", "ur")
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
 
 
 def _database_path(args: argparse.Namespace, last: Path | None) -> tuple[Path, bool]:
@@ -93,8 +95,14 @@ def open_session(session, path: Path, *, load_demo: bool) -> bool | int:
         if load_demo and not session.readonly and demo.is_empty():
             demo.load_demo()
     except TwinPlannerError as exc:
-        prompts.error(None, str(exc), _("Choose another file with --db PATH, or restore a "
-                                        "backup with File › Restore a backup."))
+        prompts.error(
+            None,
+            str(exc),
+            _(
+                "Choose another file with --db PATH, or restore a "
+                "backup with File › Restore a backup."
+            ),
+        )
         return 1
     except Exception as exc:  # noqa: BLE001 - shown as a message and logged, never a traceback
         report(exc, lambda what, todo: prompts.error(None, what, todo))

@@ -61,8 +61,10 @@ def main() -> int:
     print(f"read from the database   {read:6.2f} s")
     print(f"render and write         {write:6.2f} s  ({result.file_count} files)")
     print(f"total                    {read + write:6.2f} s  (target < 10 s)")
-    print(f"CPU time to render       {cpu:6.2f} s  (the wall time above grows when the machine "
-          "is busy)")
+    print(
+        f"CPU time to render       {cpu:6.2f} s  (the wall time above grows when the machine "
+        "is busy)"
+    )
     print(f"pages in combined files  {pages}")
     print(f"peak memory (RSS)        {peak:6.0f} MiB (target < 500 MiB)")
     return 0

@@ -86,7 +86,8 @@ def _answers(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[bool
 
 
 def test_the_window_asks_the_passphrase_and_opens_the_file_read_write(
-        qtbot, encrypted_file, monkeypatch, tmp_path) -> None:
+    qtbot, encrypted_file, monkeypatch, tmp_path
+) -> None:
     """A wrong passphrase is asked again saying so; the right one opens for writing."""
     asked = _answers(monkeypatch, "not it at all", SECRET)
     session = DatabaseSession(lambda busy: False)
@@ -105,8 +106,9 @@ def test_the_window_asks_the_passphrase_and_opens_the_file_read_write(
     assert holder_of(encrypted_file) is None
 
 
-def test_cancelling_the_passphrase_leaves_the_file_alone(qtbot, encrypted_file,
-                                                         monkeypatch) -> None:
+def test_cancelling_the_passphrase_leaves_the_file_alone(
+    qtbot, encrypted_file, monkeypatch
+) -> None:
     """Cancel: nothing opens, the lock is free, the file keeps every byte."""
     before = encrypted_file.read_bytes()
     _answers(monkeypatch, None)
@@ -116,8 +118,9 @@ def test_cancelling_the_passphrase_leaves_the_file_alone(qtbot, encrypted_file,
     assert encrypted_file.read_bytes() == before
 
 
-def test_three_wrong_passphrases_end_with_a_clear_message(qtbot, encrypted_file, monkeypatch,
-                                                          _quiet_prompts) -> None:
+def test_three_wrong_passphrases_end_with_a_clear_message(
+    qtbot, encrypted_file, monkeypatch, _quiet_prompts
+) -> None:
     """After three wrong tries the window says the passphrase does not open the file."""
     asked = _answers(monkeypatch, "wrong one", "wrong two", "wrong three")
     session = DatabaseSession(lambda busy: False)
@@ -127,8 +130,9 @@ def test_three_wrong_passphrases_end_with_a_clear_message(qtbot, encrypted_file,
     assert holder_of(encrypted_file) is None
 
 
-def test_encrypt_change_and_remove_from_the_file_menu(qtbot, plain_file, monkeypatch,
-                                                      tmp_path, _quiet_prompts) -> None:
+def test_encrypt_change_and_remove_from_the_file_menu(
+    qtbot, plain_file, monkeypatch, tmp_path, _quiet_prompts
+) -> None:
     """The three File menu entries convert the open file; title and entries follow."""
     session = DatabaseSession(lambda busy: False)
     assert open_session(session, plain_file, load_demo=False) is True
@@ -173,15 +177,19 @@ def test_a_read_only_window_offers_no_encryption(qtbot, plain_file, tmp_path) ->
         assert open_session(session, plain_file, load_demo=False) is True
         window = _window(qtbot, plain_file, session, tmp_path)
         a = window.actions
-        assert not (a.encrypt_file.isEnabled() or a.change_passphrase.isEnabled()
-                    or a.decrypt_file.isEnabled())
+        assert not (
+            a.encrypt_file.isEnabled()
+            or a.change_passphrase.isEnabled()
+            or a.decrypt_file.isEnabled()
+        )
         window.close()
     finally:
         other.release()
 
 
 def test_file_open_asks_for_an_encrypted_file_and_cancel_keeps_the_old_one(
-        qtbot, plain_file, tmp_path, monkeypatch) -> None:
+    qtbot, plain_file, tmp_path, monkeypatch
+) -> None:
     """File › Open of an encrypted file asks its passphrase; cancelling keeps the file open."""
     encrypted = tmp_path / "other.sqlite"
     shutil.copyfile(plain_file, encrypted)
@@ -202,8 +210,7 @@ def test_file_open_asks_for_an_encrypted_file_and_cancel_keeps_the_old_one(
     window.close()
 
 
-def test_the_passphrase_dialogs_hide_the_text_and_check_the_new_one_twice(qtbot,
-                                                                          tmp_path) -> None:
+def test_the_passphrase_dialogs_hide_the_text_and_check_the_new_one_twice(qtbot, tmp_path) -> None:
     """Both dialogs echo no characters; OK needs two equal, long enough passphrases."""
     ask = PassphraseDialog(tmp_path / "x.sqlite", wrong=True)
     qtbot.addWidget(ask)

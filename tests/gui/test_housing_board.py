@@ -57,22 +57,29 @@ def test_board_models_pass_the_model_tester(qtbot, qtmodeltester, demo_db) -> No
     qtmodeltester.check(page.board.unplaced_proxy)
 
 
-def test_allowed_drop_places_the_party_and_undo_redo_restore_the_database(qtbot,
-                                                                         demo_db) -> None:
+def test_allowed_drop_places_the_party_and_undo_redo_restore_the_database(qtbot, demo_db) -> None:
     """A party dropped on a fitting household is placed by hand; undo removes it, redo puts it."""
     _, visit_id = demo_db
     page = open_page(qtbot, visit_id)
     party = page.board.waiting[0]
     target = fitting(page, party.id)
     view = page.board.board_view
-    event = drag_move(view, visit_id, party.id,
-                      row_centre(view, page.board.board_model.household_index(target.id)))
+    event = drag_move(
+        view,
+        visit_id,
+        party.id,
+        row_centre(view, page.board.board_model.household_index(target.id)),
+    )
     assert event.isAccepted()
     kind, text = page.board.drag_feedback()
     assert kind == "ok" and target.household.name in text
     assert page.message.message() == ""  # nothing above the rows moves them during a drag
-    drop(view, visit_id, party.id,
-         row_centre(view, page.board.board_model.household_index(target.id)))
+    drop(
+        view,
+        visit_id,
+        party.id,
+        row_centre(view, page.board.board_model.household_index(target.id)),
+    )
     assert stored(party.id) is not None
     assert (stored(party.id).household_id, stored(party.id).source) == (target.id, "hand")
     assert page.board.board_model.party_index(party.id).isValid()
@@ -84,8 +91,9 @@ def test_allowed_drop_places_the_party_and_undo_redo_restore_the_database(qtbot,
     assert stored(party.id).household_id == target.id
 
 
-def test_drag_over_a_forbidden_household_says_why_and_the_drop_saves_nothing(qtbot,
-                                                                            demo_db) -> None:
+def test_drag_over_a_forbidden_household_says_why_and_the_drop_saves_nothing(
+    qtbot, demo_db
+) -> None:
     """Dragging Ana Popescu's party over a cat household names the allergy; dropping refuses."""
     _, visit_id = demo_db
     page = open_page(qtbot, visit_id)
@@ -98,8 +106,7 @@ def test_drag_over_a_forbidden_household_says_why_and_the_drop_saves_nothing(qtb
     kind, text = page.board.drag_feedback()
     assert kind == "refused"
     assert "Ana Popescu is allergic to cats; Sabine Müller's household keeps a cat" in text
-    tint = page.board.board_model.household_index(mueller.id).data(
-        Qt.ItemDataRole.BackgroundRole)
+    tint = page.board.board_model.household_index(mueller.id).data(Qt.ItemDataRole.BackgroundRole)
     assert tint is not None  # the household under the drag is marked
     drop(view, visit_id, ana.id, at)
     assert stored(ana.id) is None
@@ -113,8 +120,13 @@ def test_forced_placement_records_the_reason_and_shows_it(qtbot, demo_db) -> Non
     page = open_page(qtbot, visit_id)
     ana = party_named(page, "Ana Popescu")
     mueller = household(page, "Sabine Müller")
-    page.board.board_model.dropMimeData(party_mime(visit_id, ana.id), Qt.DropAction.MoveAction,
-                                        -1, -1, page.board.board_model.household_index(mueller.id))
+    page.board.board_model.dropMimeData(
+        party_mime(visit_id, ana.id),
+        Qt.DropAction.MoveAction,
+        -1,
+        -1,
+        page.board.board_model.household_index(mueller.id),
+    )
     assert stored(ana.id) is None
     page.message.reason.setText("the cat stays in the garden flat all week")
     assert page.message.force.isEnabled()
@@ -144,8 +156,12 @@ def test_moving_and_taking_out_by_drag_are_undoable(qtbot, demo_db) -> None:
     assert page.place(party.id, first.id)
     second = fitting(page, party.id, skip=(first.id,))
     view = page.board.board_view
-    drop(view, visit_id, party.id,
-         row_centre(view, page.board.board_model.household_index(second.id)))
+    drop(
+        view,
+        visit_id,
+        party.id,
+        row_centre(view, page.board.board_model.household_index(second.id)),
+    )
     assert stored(party.id).household_id == second.id
     # Dropped on another party's row, a party goes to that party's household.
     listed = page.board.unplaced_view
@@ -168,15 +184,21 @@ def test_unplaced_party_dropped_on_the_list_changes_nothing(qtbot, demo_db) -> N
     page = open_page(qtbot, visit_id)
     party = page.board.waiting[0]
     model = page.board.unplaced_model
-    assert not model.canDropMimeData(party_mime(visit_id, party.id), Qt.DropAction.MoveAction,
-                                     -1, -1, QModelIndex())
-    assert not model.dropMimeData(party_mime(visit_id, party.id), Qt.DropAction.MoveAction,
-                                  -1, -1, QModelIndex())
+    assert not model.canDropMimeData(
+        party_mime(visit_id, party.id), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+    )
+    assert not model.dropMimeData(
+        party_mime(visit_id, party.id), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+    )
     assert page.context.stack.count() == 0
     # A party of another visit is never taken.
     assert not page.board.board_model.canDropMimeData(
-        party_mime(visit_id + 99, party.id), Qt.DropAction.MoveAction, -1, -1,
-        page.board.board_model.index(0, 0))
+        party_mime(visit_id + 99, party.id),
+        Qt.DropAction.MoveAction,
+        -1,
+        -1,
+        page.board.board_model.index(0, 0),
+    )
 
 
 def test_lock_and_unlock_with_the_keyboard(qtbot, demo_db) -> None:
@@ -206,8 +228,7 @@ def test_place_with_dialog_lists_fitting_households_first(qtbot, demo_db) -> Non
     page = open_page(qtbot, visit_id)
     ana = party_named(page, "Ana Popescu")
     page.board.select_party(ana.id, focus=True)
-    QTest.keyClick(page.board.unplaced_view, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(page.board.unplaced_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     dialog = page.place_dialog
     assert dialog is not None and dialog.isVisible()
     rows = dialog.model.rows()

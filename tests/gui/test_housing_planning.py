@@ -67,8 +67,10 @@ def test_cancel_stops_a_running_plan_and_changes_nothing(qtbot, demo_db) -> None
     before = all_stored(visit_id)
     assert page.plan()
     assert held.started.wait(5)
-    qtbot.waitUntil(lambda: page.progress.bar.value() > 0 or "visitors" in
-                    page.progress.label.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.progress.bar.value() > 0 or "visitors" in page.progress.label.text(),
+        timeout=5000,
+    )
     assert "3 of at most" in page.progress.label.text()
     with qtbot.waitSignal(page.planner.cancelled, timeout=5000):
         qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
@@ -141,8 +143,11 @@ def test_a_household_backing_out_is_replanned_with_few_moves(qtbot, demo_db) -> 
     assert page.board.select_household(gone, focus=True)
     assert page.drop_out_action.isEnabled()
     page.drop_out_action.trigger()
-    assert not HostOffer.select().where((HostOffer.visit == visit_id)
-                                        & (HostOffer.household == gone)).exists()
+    assert (
+        not HostOffer.select()
+        .where((HostOffer.visit == visit_id) & (HostOffer.household == gone))
+        .exists()
+    )
     assert all_stored(visit_id) == planned  # the guests keep their old placement until moved
     waiting = {p.id for p in page.board.waiting}
     assert guests <= waiting
@@ -163,8 +168,11 @@ def test_a_household_backing_out_is_replanned_with_few_moves(qtbot, demo_db) -> 
     page.context.stack.undo()  # the re-plan
     assert all_stored(visit_id) == planned
     page.context.stack.undo()  # the backing out
-    assert HostOffer.select().where((HostOffer.visit == visit_id)
-                                    & (HostOffer.household == gone)).exists()
+    assert (
+        HostOffer.select()
+        .where((HostOffer.visit == visit_id) & (HostOffer.household == gone))
+        .exists()
+    )
     assert not ({p.id for p in page.board.waiting} & guests)
     assert page.failures == []
 

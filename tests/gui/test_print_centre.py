@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 
 from twinplanner.data import queries
 from twinplanner.services import placement, print_runs, printing
-from twinplanner.ui.commands import CommandContext
 from twinplanner.ui import prompts as dialogs
+from twinplanner.ui.commands import CommandContext
 from twinplanner.ui.printing.page import DocumentsPage
 
 pytestmark = pytest.mark.gui
@@ -51,8 +51,11 @@ def choose_kinds(page: DocumentsPage, *kinds: str) -> None:
 
 def make(qtbot, page: DocumentsPage) -> None:
     """Make the documents chosen and wait for the run to end."""
-    with qtbot.waitSignal(page.runner.task_finished, timeout=60000,
-                          check_params_cb=lambda r: isinstance(r, printing.PrintResult)):
+    with qtbot.waitSignal(
+        page.runner.task_finished,
+        timeout=60000,
+        check_params_cb=lambda r: isinstance(r, printing.PrintResult),
+    ):
         page.run_bar.make.click()
     page.runner.wait()
 
@@ -147,8 +150,9 @@ def test_changed_since_last_print_lists_only_the_moved_party(qtbot, page) -> Non
     assert page.model.rowCount() == 0
     assert "No documents" in page.heading.text()
     party = next(p for p in queries.visit_parties(page.visit_id) if p.name == "Benali")
-    household = next(h for h in queries.visit_households(page.visit_id)
-                     if h.contact_name == "Birgit Koch")
+    household = next(
+        h for h in queries.visit_households(page.visit_id) if h.contact_name == "Birgit Koch"
+    )
     changes = placement.place_party(party.id, household.id)
     page.apply_changes(changes)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
@@ -206,8 +210,9 @@ def test_a_change_during_the_run_is_reported_as_outdated(qtbot, page, monkeypatc
     assert "changed while they were made" in page.run_bar.status.text()
 
 
-def test_no_folder_asks_for_one_and_cancel_makes_nothing(qtbot, page, tmp_path,
-                                                        monkeypatch) -> None:
+def test_no_folder_asks_for_one_and_cancel_makes_nothing(
+    qtbot, page, tmp_path, monkeypatch
+) -> None:
     """With the folder box empty, Make asks for a folder; cancelling that prompt starts nothing."""
     asked: list[Path] = []
     monkeypatch.setattr(dialogs, "choose_folder", lambda _p, start: asked.append(start))

@@ -43,13 +43,13 @@ def test_record_keeps_other_settings_and_logs_the_run(demo_db) -> None:
     run = print_runs.last_run(visit_id)
     assert run == print_runs.PrintRun(at, ("itineraries", "programme"), 41, "/tmp/somewhere")
     assert LogEntry.select().where(LogEntry.action == "documents printed").count() == 1
-    assert sel.collect_job(visit_id, ["all"], recipients=sel.CHANGED).documents[
-        "itineraries"] == []
+    assert sel.collect_job(visit_id, ["all"], recipients=sel.CHANGED).documents["itineraries"] == []
     boyer = next(p for p in queries.visit_parties(visit_id) if p.name == "Boyer")
     placement.unplace_party(boyer.id)
     changed = sel.collect_job(visit_id, ["itineraries"], recipients=sel.CHANGED)
     assert [(e.recipient, e.status, e.printed_at) for e in changed.entries] == [
-        ("Boyer", sel.CHANGED_STATUS, at)]
+        ("Boyer", sel.CHANGED_STATUS, at)
+    ]
 
 
 def test_runs_are_kept_up_to_a_limit(demo_db) -> None:
@@ -112,6 +112,7 @@ def test_bad_choices_are_refused_with_a_reason(demo_db) -> None:
 
 def test_folder_names_are_plain(demo_db) -> None:
     """A run's folder is named after the visit, in plain letters, and the time."""
-    name = print_runs.folder_name("2027 · Beaulieu-sur-Loire in Lindenfeld: chœur",
-                                  dt.datetime(2027, 5, 3, 14, 20, 5))
+    name = print_runs.folder_name(
+        "2027 · Beaulieu-sur-Loire in Lindenfeld: chœur", dt.datetime(2027, 5, 3, 14, 20, 5)
+    )
     assert name == "2027-beaulieu-sur-loire-in-lindenfeld-choeur-2027-05-03-142005"

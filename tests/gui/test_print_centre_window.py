@@ -47,17 +47,23 @@ def _focus_chain(start: QWidget) -> list[QWidget]:
 def test_every_control_is_reachable_with_the_tab_key(window) -> None:
     """Every button, box, list and the preview of the page take keyboard focus in the chain."""
     page = window.documents_page
-    controls = [w for w in page.findChildren(QWidget)
-                if isinstance(w, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView)
-                or w is page.preview.scroll]
+    controls = [
+        w
+        for w in page.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView)
+        or w is page.preview.scroll
+    ]
     # Qt's own parts (corner button, a combo box's pop-up list) are not the page's controls
-    controls = [w for w in controls
-                if not w.objectName().startswith("qt_") and w.window() is window]
+    controls = [
+        w for w in controls if not w.objectName().startswith("qt_") and w.window() is window
+    ]
     assert len(controls) > 20
     chain = set(_focus_chain(window))
     for control in controls:
-        assert isinstance(control, QAbstractScrollArea) or control.focusPolicy() & \
-            Qt.FocusPolicy.TabFocus, control
+        assert (
+            isinstance(control, QAbstractScrollArea)
+            or control.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ), control
         assert control in chain, control
     texts = [b.text() for b in page.findChildren(QAbstractButton) if b.text()]
     with_letter = [t for t in texts if "&" in t]
@@ -66,8 +72,9 @@ def test_every_control_is_reachable_with_the_tab_key(window) -> None:
     assert not set(letters) & {"f", "e", "v", "i", "h", "p", "s"}  # menus and visit pickers
 
 
-def test_ctrl_p_makes_the_documents_and_the_folder_is_remembered(qtbot, window, tmp_path,
-                                                                monkeypatch) -> None:
+def test_ctrl_p_makes_the_documents_and_the_folder_is_remembered(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
     """Ctrl+P on the page makes the documents; the folder chosen with Browse is remembered in
     the user's settings file for the next start."""
     page = window.documents_page
@@ -79,8 +86,11 @@ def test_ctrl_p_makes_the_documents_and_the_folder_is_remembered(qtbot, window, 
     for kind, box in page.options.kind_boxes.items():
         box.setChecked(kind == "programme")
     page.view.setFocus()
-    with qtbot.waitSignal(page.runner.task_finished, timeout=60000,
-                          check_params_cb=lambda r: isinstance(r, printing.PrintResult)):
+    with qtbot.waitSignal(
+        page.runner.task_finished,
+        timeout=60000,
+        check_params_cb=lambda r: isinstance(r, printing.PrintResult),
+    ):
         qtbot.keyClick(page.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     page.runner.wait()
     assert (page.result.folder / "programme.pdf").is_file()
@@ -98,16 +108,27 @@ def test_an_edit_and_its_undo_reach_changed_since_last_print(qtbot, window) -> N
     for kind, box in page.options.kind_boxes.items():
         box.setChecked(kind == "itineraries")
     page.refresh()
-    with qtbot.waitSignal(page.runner.task_finished, timeout=60000,
-                          check_params_cb=lambda r: isinstance(r, printing.PrintResult)):
+    with qtbot.waitSignal(
+        page.runner.task_finished,
+        timeout=60000,
+        check_params_cb=lambda r: isinstance(r, printing.PrintResult),
+    ):
         page.run_bar.make.click()
     page.runner.wait()
     page.options.changed.setChecked(True)
     page.refresh()
     assert page.model.rowCount() == 0
     row = next(r for r in window.visitors.rows() if r.party_name == "Benali")
-    command = EditField(window.context, Entity.PERSON, page.visit_id, row.id, row.full_name,
-                        "full_name", row.full_name, "Zora Benali")
+    command = EditField(
+        window.context,
+        Entity.PERSON,
+        page.visit_id,
+        row.id,
+        row.full_name,
+        "full_name",
+        row.full_name,
+        "Zora Benali",
+    )
     assert window.context.run(command) is None
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.rows()[0].recipient == "Benali"

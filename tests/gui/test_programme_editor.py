@@ -20,7 +20,8 @@ def _ok(editor) -> None:
 
 
 def test_editor_creates_an_event_with_everything_and_undo_removes_it(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """A new event typed into the editor is stored with its kind, times, venue, meeting,
     transport, responsible person, flags, category, clubs and people; undo removes it, redo
     puts it back under the same id."""
@@ -48,7 +49,12 @@ def test_editor_creates_an_event_with_everything_and_undo_removes_it(
     assert not editor.isVisible()
     e = Event.get(Event.title == "Morning walk to the castle")
     assert (e.kind, e.venue_id, e.meeting_point, e.transport, e.responsible_id) == (
-        "excursion", venue.id, "Rathausplatz", "on foot", responsible)
+        "excursion",
+        venue.id,
+        "Rathausplatz",
+        "on foot",
+        responsible,
+    )
     assert str(e.starts_at).startswith("2027-05-13 08:30") and e.public and not e.fixed
     assert str(e.meeting_at).startswith("2027-05-13 08:20") and e.category == "walk"
     assert [c.club_id for c in EventClub.select().where(EventClub.event == e.id)] == [club]
@@ -94,12 +100,12 @@ def test_editor_changes_an_event_and_undo_restores_every_value(qtbot, demo_db, t
     window.undo_stack.undo()
     e = Event.get_by_id(match)
     assert (e.title, e.venue_id) == (old.title, old.venue_id)
-    assert sorted(c.club_id for c in EventClub.select().where(EventClub.event == match)) == \
-        old_clubs
+    assert (
+        sorted(c.club_id for c in EventClub.select().where(EventClub.event == match)) == old_clubs
+    )
 
 
-def test_editor_deletes_a_concert_and_undo_relinks_its_rehearsals(
-        qtbot, demo_db, tmp_path) -> None:
+def test_editor_deletes_a_concert_and_undo_relinks_its_rehearsals(qtbot, demo_db, tmp_path) -> None:
     """Deleting the concert from its editor unlinks the rehearsals that prepare it; undo puts
     the concert back with its id and the rehearsals prepare it again."""
     window, page = programme(qtbot, demo_db, tmp_path)

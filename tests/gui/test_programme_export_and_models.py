@@ -27,8 +27,11 @@ def test_export_writes_a_calendar_that_parses_back(qtbot, demo_db, tmp_path, mon
     target = tmp_path / "out" / "programme"
     target.parent.mkdir()
     asked = []
-    monkeypatch.setattr(programme_prompts, "calendar_path",
-                        lambda _p, title, start: asked.append(start) or target.with_suffix(".ics"))
+    monkeypatch.setattr(
+        programme_prompts,
+        "calendar_path",
+        lambda _p, title, start: asked.append(start) or target.with_suffix(".ics"),
+    )
     page.export_menu.actions()[0].trigger()
     written = target.with_suffix(".ics")
     assert asked and asked[0].suffix == ".ics"

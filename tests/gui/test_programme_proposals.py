@@ -34,7 +34,8 @@ def _plan(qtbot, page, part: Part):
 
 
 def test_accepting_proposed_fixtures_moves_the_match_and_undo_moves_it_back(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """With the U13 match not fixed, 'Propose fixtures' proposes a new place for it, shown
     beside and as a dashed block; accepting writes it in one undo step; undo puts it back;
     redo moves it again."""
@@ -80,7 +81,8 @@ def test_accepting_a_new_rehearsal_and_undoing_removes_it(qtbot, demo_db, tmp_pa
 
 
 def test_a_proposal_made_before_a_change_is_outdated_and_cannot_be_accepted(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """If the programme changes while the planner works, the proposal arrives marked outdated,
     Accept is off, accepting does nothing, and 'Plan again' is offered."""
     _window, page = programme(qtbot, demo_db, tmp_path)
@@ -89,8 +91,9 @@ def test_a_proposal_made_before_a_change_is_outdated_and_cannot_be_accepted(
     with qtbot.waitSignal(page.planner.finished, timeout=60000):
         page.propose(Part.FIXTURES, time_limit=10)
         starts, ends, venue = stored(reception)
-        page.move_event(reception, starts + dt.timedelta(minutes=15),
-                        ends + dt.timedelta(minutes=15), venue)
+        page.move_event(
+            reception, starts + dt.timedelta(minutes=15), ends + dt.timedelta(minutes=15), venue
+        )
     before = stored(match)
     panel = page.proposal_panel
     assert not panel.outdated.isHidden() and not panel.again.isHidden()

@@ -31,7 +31,8 @@ def _drag(qtbot, timeline, start: QPoint, end: QPoint) -> None:
 
 
 def test_moving_the_u13_match_onto_the_excursion_double_books_the_teams(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """Moving the U13 match into the excursion's time marks a club double-booking on both
     blocks and lists it; undo moves it back and the conflict goes; redo brings both again."""
     window, page = programme(qtbot, demo_db, tmp_path)
@@ -53,7 +54,8 @@ def test_moving_the_u13_match_onto_the_excursion_double_books_the_teams(
 
 
 def test_dragging_a_block_to_another_column_moves_it_in_time_and_venue(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """A mouse drag one column over and one hour down moves the match by one hour (snapped)
     to the next venue, in one undoable step."""
     window, page = programme(qtbot, demo_db, tmp_path)
@@ -92,7 +94,8 @@ def test_dragging_the_lower_edge_changes_the_length(qtbot, demo_db, tmp_path) ->
 
 
 def test_the_drag_check_refuses_a_too_short_event_and_names_new_conflicts(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """While dragging, a place that leaves the event under 5 minutes is refused with the reason
     (and dropping it changes nothing); a place in the excursion names the double-booking."""
     _window, page = programme(qtbot, demo_db, tmp_path)
@@ -137,15 +140,17 @@ def test_keyboard_selects_moves_resizes_and_merges_nudges(qtbot, demo_db, tmp_pa
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert stored(match) == (starts, ends, venue)
-    qtbot.keyClick(tl, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        tl, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert stored(match) == (starts, ends + step, venue)
     qtbot.keyClick(tl, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert stored(match)[2] != venue
 
 
 def test_delete_key_removes_an_event_and_undo_brings_it_back_with_its_id(
-        qtbot, demo_db, tmp_path) -> None:
+    qtbot, demo_db, tmp_path
+) -> None:
     """Delete on the timeline removes the chosen event; undo restores it under the same id
     with its clubs; redo removes it again."""
     from twinplanner.data.models import EventClub
@@ -171,8 +176,9 @@ def test_choosing_a_conflict_selects_and_shows_its_events(qtbot, demo_db, tmp_pa
     view = page.conflict_panel.error_view
     index = page.conflict_panel.errors.index(0, 0)
     ids = page.conflict_panel.errors.lines()[0].event_ids
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     assert page.timeline.selected == list(ids)
     assert page.list_panel.selected_ids() == list(ids)
     rect = page.timeline.block_rect(ids[0])

@@ -69,8 +69,7 @@ def test_a_file_another_twinplanner_writes_opens_read_only_when_chosen(qtbot, de
         other.release()
 
 
-def test_a_damaged_file_offers_its_backup_and_opens_the_restored_one(qtbot, demo_file,
-                                                                    monkeypatch):
+def test_a_damaged_file_offers_its_backup_and_opens_the_restored_one(qtbot, demo_file, monkeypatch):
     """A file that is no longer a database is refused; restoring its backup lets work go on."""
     from twinplanner.io.backup import make_backup, restore_database
 

@@ -18,7 +18,8 @@ def test_result_is_delivered_on_the_gui_thread(qtbot) -> None:
     runner = TaskRunner()
     seen: list[tuple[object, bool]] = []
     runner.task_finished.connect(
-        lambda r: seen.append((r, threading.current_thread() is threading.main_thread())))
+        lambda r: seen.append((r, threading.current_thread() is threading.main_thread()))
+    )
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
         runner.start(lambda progress, cancel: sum(range(10)))
     assert seen == [(45, True)]

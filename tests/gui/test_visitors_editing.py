@@ -116,8 +116,11 @@ def test_group_two_people_into_a_party_then_undo(qtbot, demo_db, tmp_path) -> No
     a, b = person_id(window, "Léa Perrin"), person_id(window, "Karim Benali")
 
     def parties() -> tuple[int, int]:
-        get = (lambda pid: Participation.get((Participation.person == pid)
-                                             & (Participation.visit == visit_id)).party_id)
+        get = lambda pid: (
+            Participation.get(
+                (Participation.person == pid) & (Participation.visit == visit_id)
+            ).party_id
+        )
         return get(a), get(b)
 
     before = parties()
@@ -127,7 +130,9 @@ def test_group_two_people_into_a_party_then_undo(qtbot, demo_db, tmp_path) -> No
     qtbot.mouseClick(page.group_button, Qt.MouseButton.LeftButton)
     after = parties()
     assert after[0] == after[1] and after[0] not in before
-    assert page.model.row_at(page.model.row_of_id(a)).party_name == "Benali & Perrin"  # in table order
+    assert (
+        page.model.row_at(page.model.row_of_id(a)).party_name == "Benali & Perrin"
+    )  # in table order
     window.undo_stack.undo()
     assert parties() == before
     window.undo_stack.redo()

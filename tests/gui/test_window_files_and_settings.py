@@ -15,8 +15,7 @@ from twinplanner.ui.settings import Settings
 pytestmark = pytest.mark.gui
 
 
-def test_new_file_then_back_through_the_recent_files(qtbot, demo_db, tmp_path,
-                                                     monkeypatch) -> None:
+def test_new_file_then_back_through_the_recent_files(qtbot, demo_db, tmp_path, monkeypatch) -> None:
     """File › New opens an empty file (title shows it); Open recent brings the demo back."""
     path, visit_id = demo_db
     window = open_window(qtbot, path, tmp_path)
@@ -35,8 +34,9 @@ def test_new_file_then_back_through_the_recent_files(qtbot, demo_db, tmp_path,
     assert window.db_path == path and window.current_visit_id() == visit_id
 
 
-def test_opening_a_file_that_is_not_a_database_keeps_the_old_one(qtbot, demo_db, tmp_path,
-                                                                monkeypatch, prompt_log) -> None:
+def test_opening_a_file_that_is_not_a_database_keeps_the_old_one(
+    qtbot, demo_db, tmp_path, monkeypatch, prompt_log
+) -> None:
     """A text file is refused with a clear message; the demo stays open and usable."""
     path, visit_id = demo_db
     window = open_window(qtbot, path, tmp_path)
@@ -121,8 +121,10 @@ def test_expected_errors_are_shown_as_they_are_and_not_logged(tmp_path) -> None:
     """A ValidationError reaches the user as its own sentence."""
     before = errors.log_path().read_text(encoding="utf-8") if errors.log_path().exists() else ""
     shown: list[tuple[str, str]] = []
-    errors.report(ValidationError("The phone number is not a phone number."),
-                  lambda what, todo: shown.append((what, todo)))
+    errors.report(
+        ValidationError("The phone number is not a phone number."),
+        lambda what, todo: shown.append((what, todo)),
+    )
     assert shown == [("The phone number is not a phone number.", "")]
     after = errors.log_path().read_text(encoding="utf-8") if errors.log_path().exists() else ""
     assert after == before
@@ -139,8 +141,10 @@ def test_import_and_restore_entries(qtbot, demo_db, tmp_path, prompt_log) -> Non
     window.files._dialog.close()
     window.actions.import_data.trigger()
     if importlib.util.find_spec("twinplanner.ui.import_dialog") is None:
-        assert prompt_log[-1] == ("info", "Importing spreadsheets is not available in this "
-                                          "version yet.")
+        assert prompt_log[-1] == (
+            "info",
+            "Importing spreadsheets is not available in this version yet.",
+        )
     else:
         assert type(window.files._dialog).__name__ == "ImportDialog"
         window.files._dialog.close()

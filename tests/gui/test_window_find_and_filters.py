@@ -16,8 +16,10 @@ pytestmark = pytest.mark.gui
 def _type(widget, text: str) -> None:
     """Type text, also non-ASCII, by key events that carry it (see FACTS.md)."""
     for ch in text:
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
 
 
 def test_find_shows_where_a_visitor_stays_and_jumps_to_them(qtbot, demo_db, tmp_path) -> None:
@@ -65,7 +67,10 @@ def test_visitor_filters_narrow_the_table(qtbot, demo_db, tmp_path) -> None:
     qtbot.keyClicks(page.filter_box, "popescu")
     page.apply_filter_text()
     assert {proxy.index(r, 0).data() for r in range(proxy.rowCount())} == {
-        "Ana Popescu", "Mihai Popescu", "Ștefan Popescu"}
+        "Ana Popescu",
+        "Mihai Popescu",
+        "Ștefan Popescu",
+    }
     page.filter_box.clear()
     _type(page.filter_box, "ștefan")
     page.apply_filter_text()
@@ -74,8 +79,10 @@ def test_visitor_filters_narrow_the_table(qtbot, demo_db, tmp_path) -> None:
     assert proxy.rowCount() == total
     page.minors_only.setChecked(True)
     assert 0 < proxy.rowCount() < total
-    assert all(page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).is_minor
-               for r in range(proxy.rowCount()))
+    assert all(
+        page.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).is_minor
+        for r in range(proxy.rowCount())
+    )
     page.minors_only.setChecked(False)
     page.unplaced_only.setChecked(True)
     unplaced = proxy.rowCount()
@@ -97,8 +104,9 @@ def test_host_filters(qtbot, demo_db, tmp_path) -> None:
     page.minors_cleared_only.setChecked(True)
     assert page.proxy.rowCount() == sum(1 for h in page.model.rows() if h.minors_cleared)
     page.no_pets_only.setChecked(True)
-    assert page.proxy.rowCount() == sum(1 for h in page.model.rows()
-                                        if h.minors_cleared and not h.pets)
+    assert page.proxy.rowCount() == sum(
+        1 for h in page.model.rows() if h.minors_cleared and not h.pets
+    )
 
 
 def test_overview_counts_and_links_to_the_place_to_fix(qtbot, demo_db, tmp_path) -> None:
@@ -110,10 +118,13 @@ def test_overview_counts_and_links_to_the_place_to_fix(qtbot, demo_db, tmp_path)
     assert overview.tile_values["parties"].text() == "1 / 40"
     qtbot.mouseClick(overview.todo_buttons[TodoKind.PARTIES_NOT_PLACED], Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.housing_page
-    qtbot.mouseClick(overview.todo_buttons[TodoKind.NO_EMERGENCY_CONTACT],
-                     Qt.MouseButton.LeftButton)
-    selected = {window.visitors.row_at(window.visitors.row_of_id(i)).full_name
-                for i in window.visitors_page.selected_ids()}
+    qtbot.mouseClick(
+        overview.todo_buttons[TodoKind.NO_EMERGENCY_CONTACT], Qt.MouseButton.LeftButton
+    )
+    selected = {
+        window.visitors.row_at(window.visitors.row_of_id(i)).full_name
+        for i in window.visitors_page.selected_ids()
+    }
     assert selected == {"Antoine David", "Thierry Gauthier"}
 
 
@@ -127,7 +138,9 @@ def test_an_edit_reaches_the_overview_through_the_window(qtbot, demo_db, tmp_pat
     index = page.proxy.mapFromSource(page.model.index(0, page.model.column_of_field("phone")))
     page.proxy.setData(index, "")
     assert TodoKind.HOUSEHOLDS_WITHOUT_PHONE in window.overview.todo_buttons
-    assert host.contact_name in window.overview.todo_labels[TodoKind.HOUSEHOLDS_WITHOUT_PHONE].text()
+    assert (
+        host.contact_name in window.overview.todo_labels[TodoKind.HOUSEHOLDS_WITHOUT_PHONE].text()
+    )
 
 
 def test_models_keep_the_qt_model_contract(qtbot, qtmodeltester, demo_db, tmp_path) -> None:

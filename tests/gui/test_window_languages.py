@@ -97,8 +97,11 @@ def test_keyboard_letters_do_not_clash(qtbot, demo_db, tmp_path, language, code)
     language(code)
     window = _window(qtbot, path, tmp_path)
     bar = [a.text() for a in window.menuBar().actions()]
-    bar += [label.text() for label in window.findChildren(QLabel)
-            if label.buddy() is not None and not window.tabs.isAncestorOf(label)]
+    bar += [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and not window.tabs.isAncestorOf(label)
+    ]
     problems = [f"menu bar: {c}" for c in _clashes(bar)]
     for menu in window.menuBar().findChildren(QMenu):
         items = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -115,6 +118,11 @@ def test_the_language_menu_offers_every_language_in_its_own_name(qtbot, demo_db,
     path, _visit = demo_db
     window = _window(qtbot, path, tmp_path)
     names = {code: action.text() for code, action in window.actions.languages.items()}
-    assert names == {"en": "English", "de": "Deutsch", "fr": "Français", "ro": "Română",
-                     "ar": "العربية"}
+    assert names == {
+        "en": "English",
+        "de": "Deutsch",
+        "fr": "Français",
+        "ro": "Română",
+        "ar": "العربية",
+    }
     assert window.actions.languages["en"].isChecked()

@@ -108,8 +108,9 @@ def test_add_a_household_and_edit_its_beds(qtbot, demo_db, tmp_path) -> None:
     household = Household.get(Household.contact_name == "Familie Öztürk")
     page = window.hosts_page
     assert page.selected_ids() == [household.id]
-    beds = page.proxy.mapFromSource(page.model.index(page.model.row_of_id(household.id),
-                                                     page.model.column_of_field("beds")))
+    beds = page.proxy.mapFromSource(
+        page.model.index(page.model.row_of_id(household.id), page.model.column_of_field("beds"))
+    )
     page.proxy.setData(beds, 4)
     assert Household.get_by_id(household.id).beds == 4
     assert window.actions.undo.text() == "Undo change of Familie Öztürk's beds"

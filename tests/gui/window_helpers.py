@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from twinplanner.ui import prompts
-
 from twinplanner.ui.main_window import MainWindow
 from twinplanner.ui.settings import Settings
 
@@ -53,7 +52,9 @@ def prompt_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(prompts, "calendar_path", lambda *_a: None)
     monkeypatch.setattr(prompts, "choose_folder", lambda *_a: None)
     monkeypatch.setattr(prompts, "open_externally", lambda path: log.append(("open", str(path))))
-    monkeypatch.setattr(prompts, "ask_open_readonly", lambda _p, q: log.append(("busy", q)) or False)
+    monkeypatch.setattr(
+        prompts, "ask_open_readonly", lambda _p, q: log.append(("busy", q)) or False
+    )
     monkeypatch.setattr(prompts, "ask_passphrase", lambda *_a, **_k: None)
     monkeypatch.setattr(prompts, "ask_new_passphrase", lambda *_a, **_k: None)
     monkeypatch.setattr(prompts, "restore_after_failure", lambda *_a: False)

@@ -58,7 +58,8 @@ def test_mnemonics_are_kept(lang: str) -> None:
     lost = [
         m.id
         for m in _catalogue(lang)
-        if m.id and "&" in _forms(m.id)[0]
+        if m.id
+        and "&" in _forms(m.id)[0]
         and any(f.replace("&&", "").count("&") != 1 for f in _forms(m.string))
     ]
     assert not lost, f"{lang}: {lost[:5]}"

@@ -16,8 +16,14 @@ from twinplanner.cli import main
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     """Run ``python -m twinplanner`` in a child process, as a user would."""
     env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "twinplanner", *args], capture_output=True,
-                          text=True, env=env, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "twinplanner", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_demo_then_people_lists_the_demo_visitors(tmp_path: Path) -> None:

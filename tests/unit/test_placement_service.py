@@ -31,8 +31,9 @@ QUICK = SolverOptions(time_limit=5.0)
 
 def test_snapshot_reads_minors_stays_offers_wishes_and_earlier_hosts(db_path: Path) -> None:
     """The problem holds minors at arrival, own stays, availability, wishes and repeat hosts."""
-    earlier = make_visit(arrival=dt.datetime(2026, 5, 10, 17), departure=dt.datetime(2026, 5, 14),
-                         year=2026)
+    earlier = make_visit(
+        arrival=dt.datetime(2026, 5, 10, 17), departure=dt.datetime(2026, 5, 14), year=2026
+    )
     visit = make_visit()
     lea = make_person("Léa Martin", dt.date(2009, 5, 13))  # 18 the day after arrival
     mum = make_person("Claire Martin", dt.date(1980, 1, 1), animal_allergies="cat,dog")
@@ -41,11 +42,13 @@ def test_snapshot_reads_minors_stays_offers_wishes_and_earlier_hosts(db_path: Pa
     old_party = make_party(earlier, lea, mum, name="Martin")
     martin = make_party(visit, lea, mum, name="Martin", kind="family")
     Participation.update(departure_at=dt.datetime(2027, 5, 15, 9)).where(
-        Participation.visit == visit).execute()  # the whole party leaves a day early
+        Participation.visit == visit
+    ).execute()  # the whole party leaves a day early
     host = make_host(visit, "Heike Hoffmann", beds=3, pets="cat", minors_cleared=True)
     other = make_host(visit, "Klaus Meyer", beds=2)
     HostOffer.update(available_until=dt.datetime(2027, 5, 15, 12)).where(
-        HostOffer.household == other).execute()
+        HostOffer.household == other
+    ).execute()
     Placement.create(visit=earlier, party=old_party, household=host)
     PlacementWish.create(party=martin, household=other)
     PlacementExclusion.create(party=martin, household=host, reason="family reasons")
@@ -68,11 +71,13 @@ def test_settings_are_read_and_written_under_their_own_key(db_path: Path) -> Non
     """Weights and switches live in Visit.settings['housing']; other keys stay untouched."""
     visit = make_visit()
     Visit.update(settings=json.dumps({"minors_in_pairs": True, "programme": {"x": 1}})).where(
-        Visit.id == visit.id).execute()
+        Visit.id == visit.id
+    ).execute()
     weights, settings = placement.housing_settings(visit.id)
     assert settings.minors_in_pairs and weights.repeat_host == 40
-    changes = placement.update_housing_settings(visit.id, weights={"repeat_host": 55},
-                                                district_groups=[["Altstadt", "Nord"]])
+    changes = placement.update_housing_settings(
+        visit.id, weights={"repeat_host": 55}, district_groups=[["Altstadt", "Nord"]]
+    )
     assert changes.touches(Entity.VISIT)
     weights, settings = placement.housing_settings(visit.id)
     assert weights.repeat_host == 55
@@ -150,7 +155,11 @@ def test_placements_by_visitor_lists_every_guest(db_path: Path) -> None:
     rows = placement.placements_by_visitor(visit.id)
     assert [r.visitor for r in rows] == ["Ana Popescu", "Zoé Chevalier"]
     assert (rows[0].party, rows[0].household, rows[0].address, rows[0].phone) == (
-        "Popescu", "Heike Hoffmann", "Lindenweg 3", "+49 1")
+        "Popescu",
+        "Heike Hoffmann",
+        "Lindenweg 3",
+        "+49 1",
+    )
     assert rows[1].household == "" and rows[1].household_id is None
 
 
@@ -167,15 +176,22 @@ def test_demo_visit_is_placed_and_replanned_after_a_household_drops_out(
     for row in Placement.select().where(~Placement.locked & (Placement.visit == visit_id)):
         counts[row.household_id] = counts.get(row.household_id, 0) + 1
     gone = max(counts, key=lambda h: (counts[h], -h))
-    guests = {r.party_id for r in Placement.select().where(
-        (Placement.household == gone) & (Placement.visit == visit_id))}
+    guests = {
+        r.party_id
+        for r in Placement.select().where(
+            (Placement.household == gone) & (Placement.visit == visit_id)
+        )
+    }
     offer = (HostOffer.visit == visit_id) & (HostOffer.household == gone)
     HostOffer.delete().where(offer).execute()
     pr2, result2 = placement.plan(visit_id, replan=True, time_limit=5)
     assert {m.party_id for m in result2.moves} == guests
     placement.apply_result(pr2, result2)
-    assert not Placement.select().where(
-        (Placement.household == gone) & (Placement.visit == visit_id)).exists()
+    assert (
+        not Placement.select()
+        .where((Placement.household == gone) & (Placement.visit == visit_id))
+        .exists()
+    )
 
 
 def test_assign_command_prints_a_summary_and_dry_run_saves_nothing(
@@ -186,8 +202,21 @@ def test_assign_command_prints_a_summary_and_dry_run_saves_nothing(
     # The one household free on the organiser's early arrival day drops that day.
     HostOffer.update(available_from=None).where(HostOffer.visit == visit_id).execute()
     before = Placement.select().count()
-    assert main(["--db", str(path), "assign", "--visit", str(visit_id), "--dry-run",
-                 "--time-limit", "5"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "assign",
+                "--visit",
+                str(visit_id),
+                "--dry-run",
+                "--time-limit",
+                "5",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Placed " in out and "Wishes" in out and "Dry run: nothing was saved." in out
     assert "Proven best" in out or "gap" in out

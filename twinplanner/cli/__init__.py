@@ -43,9 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"TwinPlanner {__version__}")
     parser.add_argument("--db", metavar="PATH", help="database file (default: in your data folder)")
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="file holding the passphrase of an encrypted database (or set "
-                             "TWINPLANNER_PASSPHRASE; on a terminal you are asked)")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="file holding the passphrase of an encrypted database (or set "
+        "TWINPLANNER_PASSPHRASE; on a terminal you are asked)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from twinplanner.cli.common import add_json_argument, add_visit_argument, db_path, open_db, print_rows
+from twinplanner.cli.common import (
+    add_json_argument,
+    add_visit_argument,
+    db_path,
+    open_db,
+    print_rows,
+)
 from twinplanner.data import queries
 
 
@@ -64,7 +70,9 @@ def cmd_people(args: argparse.Namespace) -> int:
         status = "guest" if p.is_guest else "local"
         minor = "minor" if p.is_minor else ""
         where = p.household_name or ("unplaced" if p.is_guest else "")
-        lines.append(f"{p.full_name}\t{p.town_name}\t{p.role}\t{status}\t{minor}\t{p.party_name}\t{where}")
+        lines.append(
+            f"{p.full_name}\t{p.town_name}\t{p.role}\t{status}\t{minor}\t{p.party_name}\t{where}"
+        )
     print_rows(rows, lines, as_json=args.json)
     return 0
 
@@ -97,7 +105,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"Integrity: {report['integrity']}")
         if "encrypted" in report:
             print(f"Encrypted: {'yes' if report['encrypted'] else 'no'}")
-        print(f"Schema version: {report['schema_version']} (this program: {report['latest_version']})")
+        print(
+            f"Schema version: {report['schema_version']} (this program: {report['latest_version']})"
+        )
         print("Records: " + ", ".join(f"{k} {v}" for k, v in report["counts"].items()))
         backups = report.get("backups", [])
         print(f"Backups: {len(backups)}" + (f", newest {backups[0]}" if backups else ""))

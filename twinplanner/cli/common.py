@@ -17,8 +17,10 @@ from twinplanner.domain.errors import DatabaseFileError, ValidationError
 
 PASSPHRASE_ENV = "TWINPLANNER_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "TWINPLANNER_NEW_PASSPHRASE"
-PASSPHRASE_HINT = (f"Give the passphrase in the environment variable {PASSPHRASE_ENV} or in a "
-                   "file with --passphrase-file FILE (or type it when asked on a terminal).")
+PASSPHRASE_HINT = (
+    f"Give the passphrase in the environment variable {PASSPHRASE_ENV} or in a "
+    "file with --passphrase-file FILE (or type it when asked on a terminal)."
+)
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -31,8 +33,9 @@ def db_path(args: argparse.Namespace) -> Path:
 _opened: list = []
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True, readonly: bool = False,
-            reading: bool = False):
+def open_db(
+    args: argparse.Namespace, *, create: bool = True, readonly: bool = False, reading: bool = False
+):
     """Open the database the arguments name, holding the writer lock for the command's time.
 
     A command that only reads (``reading=True``) opens the file read-only when another
@@ -45,8 +48,12 @@ def open_db(args: argparse.Namespace, *, create: bool = True, readonly: bool = F
     passphrase = known_passphrase(path)  # found by ``prepare_passphrase`` before the command
     if readonly:
         return open_database(path, create=False, readonly=True, passphrase=passphrase)
-    opened = open_guarded(path, create=create, passphrase=passphrase,
-                          ask_readonly=(lambda _busy: True) if reading else None)
+    opened = open_guarded(
+        path,
+        create=create,
+        passphrase=passphrase,
+        ask_readonly=(lambda _busy: True) if reading else None,
+    )
     assert opened is not None  # neither question can be answered "cancel" here
     _opened.append(opened)
     return opened.database
@@ -58,8 +65,9 @@ def read_passphrase_file(name: str | os.PathLike[str]) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DatabaseFileError(f"Cannot read the passphrase file {path}: "
-                                f"{exc.strerror or exc}.") from exc
+        raise DatabaseFileError(
+            f"Cannot read the passphrase file {path}: {exc.strerror or exc}."
+        ) from exc
     except UnicodeDecodeError as exc:
         raise DatabaseFileError(f"The passphrase file {path} is not UTF-8 text.") from exc
     text = text.removesuffix("\n").removesuffix("\r")

@@ -21,31 +21,40 @@ from twinplanner.cli.common import (
 )
 from twinplanner.domain.errors import DatabaseFileError
 
-LOST_WARNING = ("Keep the passphrase safe: without it nobody can open the file or its backups, "
-                "not even you, and it cannot be recovered.")
+LOST_WARNING = (
+    "Keep the passphrase safe: without it nobody can open the file or its backups, "
+    "not even you, and it cannot be recovered."
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the encryption subcommands."""
-    p = sub.add_parser("encrypt", help="encrypt the database file and its backups with a "
-                                       "passphrase")
+    p = sub.add_parser(
+        "encrypt", help="encrypt the database file and its backups with a passphrase"
+    )
     _add_new_passphrase_file(p)
     p.set_defaults(func=cmd_encrypt)
 
-    p = sub.add_parser("change-passphrase", help="encrypt the database file and its backups "
-                                                 "with a new passphrase")
+    p = sub.add_parser(
+        "change-passphrase", help="encrypt the database file and its backups with a new passphrase"
+    )
     _add_new_passphrase_file(p)
     p.set_defaults(func=cmd_change_passphrase)
 
-    p = sub.add_parser("decrypt", help="remove the encryption: write the database file and its "
-                                       "backups back as plain files")
+    p = sub.add_parser(
+        "decrypt",
+        help="remove the encryption: write the database file and its backups back as plain files",
+    )
     p.set_defaults(func=cmd_decrypt)
 
 
 def _add_new_passphrase_file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--new-passphrase-file", metavar="FILE",
-                        help=f"file holding the new passphrase (or set {NEW_PASSPHRASE_ENV}; "
-                             "on a terminal you are asked twice)")
+    parser.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help=f"file holding the new passphrase (or set {NEW_PASSPHRASE_ENV}; "
+        "on a terminal you are asked twice)",
+    )
 
 
 def new_passphrase(args: argparse.Namespace, *, also_current: bool = False) -> str:
@@ -78,8 +87,7 @@ def _report(result: object, done: str) -> None:
 
     assert isinstance(result, ConversionResult)
     f = result.facts
-    print(f"{done} {result.path}: {f.visits} visits, {f.people} people, {f.households} "
-          "households.")
+    print(f"{done} {result.path}: {f.visits} visits, {f.people} people, {f.households} households.")
     print(f"The state before is kept in {result.kept_before}.")
     if result.backups_converted:
         print(f"{len(result.backups_converted)} automatic backups were converted with it.")

@@ -16,18 +16,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         "print",
         help="print documents of a visit (PDF) into a folder",
         description="Write the documents of a visit into DIR/KIND/, one PDF each, and one "
-                    "combined DIR/KIND.pdf per kind for printing. Each document is in its "
-                    "reader's language unless --lang says otherwise.",
+        "combined DIR/KIND.pdf per kind for printing. Each document is in its "
+        "reader's language unless --lang says otherwise.",
     )
-    p.add_argument("kind", choices=(*KINDS, ALL), metavar="KIND",
-                   help=f"one of {', '.join(KINDS)}, {ALL}")
+    p.add_argument(
+        "kind", choices=(*KINDS, ALL), metavar="KIND", help=f"one of {', '.join(KINDS)}, {ALL}"
+    )
     add_visit_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
-    p.add_argument("--lang", metavar="xx", help="print every document in this language "
-                                                "(en, de, fr, ro, ar)")
+    p.add_argument(
+        "--lang", metavar="xx", help="print every document in this language (en, de, fr, ro, ar)"
+    )
     p.add_argument("--paper", default="a4", choices=("a4", "letter"), help="paper size")
-    p.add_argument("--per-day", action="store_true",
-                   help="signature lists per day instead of per event")
+    p.add_argument(
+        "--per-day", action="store_true", help="signature lists per day instead of per event"
+    )
     p.set_defaults(func=cmd_print)
 
 
@@ -44,14 +47,17 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not quiet:
             print(f"\r{done}/{total} {message[:60]:60}", end="", file=sys.stderr, flush=True)
 
-    result = write_documents(documents, args.output, lang=args.lang, paper=args.paper,
-                             progress=progress)
+    result = write_documents(
+        documents, args.output, lang=args.lang, paper=args.paper, progress=progress
+    )
     if not quiet:
         print(file=sys.stderr)
     for printed in result.kinds:
         if printed.combined is None:
             print(f"{printed.kind}: nothing to print")
         else:
-            print(f"{printed.kind}: {len(printed.files)} documents in "
-                  f"{printed.combined.with_suffix('')}, all in {printed.combined}")
+            print(
+                f"{printed.kind}: {len(printed.files)} documents in "
+                f"{printed.combined.with_suffix('')}, all in {printed.combined}"
+            )
     return 0

@@ -21,14 +21,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backups", help="list the automatic backups with date and counts")
     p.set_defaults(func=cmd_backups)
 
-    p = sub.add_parser("restore", help="replace the database by a backup (the current state "
-                                       "is backed up first)")
+    p = sub.add_parser(
+        "restore", help="replace the database by a backup (the current state is backed up first)"
+    )
     p.add_argument("file", metavar="FILE", help="the backup file to restore")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("purge", help="purge personal data of people with no visit for N years")
-    p.add_argument("--years", type=int, metavar="N", help="retention period (default: the "
-                                                          "stored setting, 3 years)")
+    p.add_argument(
+        "--years",
+        type=int,
+        metavar="N",
+        help="retention period (default: the stored setting, 3 years)",
+    )
     p.add_argument("--yes", action="store_true", help="purge without asking")
     p.set_defaults(func=cmd_purge)
 
@@ -42,8 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("person-export", help="export everything held about a person")
     p.add_argument("person", type=int, metavar="ID", help="person id")
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="FILE.json or FILE.pdf")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.json or FILE.pdf")
     p.set_defaults(func=cmd_person_export)
 
     p = sub.add_parser("person-erase", help="erase a person everywhere")
@@ -83,8 +87,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     dest = backup_to(db_path(args), Path(args.file))
     facts = inspect_file(dest, check=True)
-    print(f"Backed up to {dest}: {facts.visits} visits, {facts.people} people, "
-          f"{facts.households} households.")
+    print(
+        f"Backed up to {dest}: {facts.visits} visits, {facts.people} people, "
+        f"{facts.households} households."
+    )
     return 0
 
 
@@ -107,8 +113,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     result = restore_database(Path(args.file), db_path(args))
     f = result.facts
-    print(f"Restored {result.restored_from}: {f.visits} visits, {f.people} people, "
-          f"{f.households} households.")
+    print(
+        f"Restored {result.restored_from}: {f.visits} visits, {f.people} people, "
+        f"{f.households} households."
+    )
     for kept in result.kept_before:
         print(f"The state before the restore is kept in {kept}.")
     return 0
@@ -164,9 +172,11 @@ def cmd_statistics(args: argparse.Namespace) -> int:
     if not rows:
         print("No anonymous counts kept yet.")
     for r in rows:
-        print(f"{r.visit_year}\t{r.visit_label}\t{r.country or '??'}\tparticipants "
-              f"{r.participants}\tguests {r.guests}\tminors {r.minors}\tadults {r.adults}"
-              f"\tage unknown {r.age_unknown}")
+        print(
+            f"{r.visit_year}\t{r.visit_label}\t{r.country or '??'}\tparticipants "
+            f"{r.participants}\tguests {r.guests}\tminors {r.minors}\tadults {r.adults}"
+            f"\tage unknown {r.age_unknown}"
+        )
     return 0
 
 
@@ -191,8 +201,9 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
         person = Person.get_or_none(Person.id == args.person)
         if person is None:
             raise NotFoundError(f"Person {args.person} does not exist.")
-        if not (args.yes or _confirm(f"Erase {person.full_name} everywhere? This cannot be "
-                                     "undone.")):
+        if not (
+            args.yes or _confirm(f"Erase {person.full_name} everywhere? This cannot be undone.")
+        ):
             print("Nothing was erased. Run again with --yes to erase.")
             return 0
         privacy.erase_person(args.person)

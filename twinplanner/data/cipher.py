@@ -48,11 +48,15 @@ class PassphraseNeeded(DatabaseFileError):
 
     def __init__(self, path: Path, *, wrong: bool = False) -> None:
         if wrong:
-            text = (f"The passphrase does not open {path}: either it is wrong or the file is not "
-                    "a TwinPlanner database. Nothing was changed.")
+            text = (
+                f"The passphrase does not open {path}: either it is wrong or the file is not "
+                "a TwinPlanner database. Nothing was changed."
+            )
         else:
-            text = (f"{path} is not a TwinPlanner database, or it is encrypted: give its "
-                    "passphrase to open it. Nothing was changed.")
+            text = (
+                f"{path} is not a TwinPlanner database, or it is encrypted: give its "
+                "passphrase to open it. Nothing was changed."
+            )
         super().__init__(text)
         self.path = path
         self.wrong = wrong
@@ -157,8 +161,7 @@ def check_new_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def connect(target: str, passphrase: str | None, *, uri: bool = False,
-            timeout: float = 5.0) -> Any:
+def connect(target: str, passphrase: str | None, *, uri: bool = False, timeout: float = 5.0) -> Any:
     """A DB-API connection to ``target``: keyed SQLCipher when a passphrase is given (the key
     is its first statement), the standard library's sqlite3 otherwise."""
     if passphrase is None:
@@ -217,8 +220,12 @@ class CipherDatabase(SqliteDatabase):
         self._passphrase: str | None = None
         super().__init__(database, *args, **kwargs)
 
-    def init(self, database: str | None, passphrase: str | None = None,  # type: ignore[override]
-             **kwargs: Any) -> None:
+    def init(
+        self,
+        database: str | None,
+        passphrase: str | None = None,  # type: ignore[override]
+        **kwargs: Any,
+    ) -> None:
         """Point at ``database``; ``passphrase`` (None for a plain file) keys each connection."""
         super().init(database, **kwargs)
         self._passphrase = passphrase

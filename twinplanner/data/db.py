@@ -45,7 +45,10 @@ def _create_private_file(path: Path) -> None:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, readonly: bool = False,
+    path: Path | str,
+    *,
+    create: bool = True,
+    readonly: bool = False,
     passphrase: str | None = None,
 ) -> SqliteDatabase:
     """Open (and create or upgrade) the database file at ``path``.
@@ -120,7 +123,8 @@ def _key_for(path: Path, kind: FileKind, passphrase: str | None) -> str | None:
             sqlcipher()
         except EncryptionUnavailable as exc:
             raise EncryptionUnavailable(
-                f"{path} is not a TwinPlanner database, or it is encrypted. {exc}") from exc
+                f"{path} is not a TwinPlanner database, or it is encrypted. {exc}"
+            ) from exc
         key = passphrase if passphrase is not None else known_passphrase(path)
         if key is None:
             raise PassphraseNeeded(path)
@@ -132,8 +136,12 @@ def _key_for(path: Path, kind: FileKind, passphrase: str | None) -> str | None:
 
 
 def open_asking(
-    path: Path | str, *, ask: Callable[[Path, bool], str | None] | None,
-    create: bool = True, readonly: bool = False, passphrase: str | None = None,
+    path: Path | str,
+    *,
+    ask: Callable[[Path, bool], str | None] | None,
+    create: bool = True,
+    readonly: bool = False,
+    passphrase: str | None = None,
     tries: int = PASSPHRASE_TRIES,
 ) -> SqliteDatabase | None:
     """``open_database``, asking ``ask(path, wrong)`` for the passphrase up to ``tries`` times

@@ -13,8 +13,8 @@ from twinplanner.data.models import (
     Event,
     EventClub,
     EventPerson,
-    Household,
     HostOffer,
+    Household,
     Membership,
     Participation,
     Partnership,
@@ -48,9 +48,25 @@ PREVIOUS_PLACEMENTS = {
 
 LOCALS = [
     # name, gender, birth, role, club key, languages, phone
-    ("Katharina Brandt", "f", "1972-04-18", "organiser", "officials_de", "de,fr,en", "+49 6241 55 3101"),
+    (
+        "Katharina Brandt",
+        "f",
+        "1972-04-18",
+        "organiser",
+        "officials_de",
+        "de,fr,en",
+        "+49 6241 55 3101",
+    ),
     ("Matthias Vogel", "m", "1966-09-02", "organiser", "choir_de", "de,fr", "+49 6241 55 3102"),
-    ("Dr. Ulrike Sommer", "f", "1970-01-15", "official", "officials_de", "de,en", "+49 6241 55 3100"),
+    (
+        "Dr. Ulrike Sommer",
+        "f",
+        "1970-01-15",
+        "official",
+        "officials_de",
+        "de,en",
+        "+49 6241 55 3100",
+    ),
     ("Jonas Brandt", "m", "2012-03-03", "player", "u15_de", "de", ""),
     ("Mia Fischer", "f", "2014-11-21", "player", "u13_de", "de", ""),
     ("Tobias Koch", "m", "1979-05-05", "coach", "u13_de", "de,en", "+49 171 330 2211"),
@@ -96,7 +112,11 @@ def _load(rng: random.Random) -> int:
         charter_signed_on=_d("1972-05-14"),
         notes="Founded by the two parishes' choirs; youth football exchange since 1998.",
     )
-    for kind, year in (("european_diploma", 1986), ("plaque_of_honour", 1995), ("flag_of_honour", 2007)):
+    for kind, year in (
+        ("european_diploma", 1986),
+        ("plaque_of_honour", 1995),
+        ("flag_of_honour", 2007),
+    ):
         Award.create(partnership=partnership, kind=kind, year=year)
     Partnership.create(
         our_town=lindenfeld,
@@ -114,13 +134,25 @@ def _load(rng: random.Random) -> int:
 
     clubs = {
         "choir_de": Club.create(town=lindenfeld, name="Liederkranz Lindenfeld", kind="choir"),
-        "u13_de": Club.create(town=lindenfeld, name="SV Lindenfeld U13", kind="sports_team", category="U13"),
-        "u15_de": Club.create(town=lindenfeld, name="SV Lindenfeld U15", kind="sports_team", category="U15"),
-        "officials_de": Club.create(town=lindenfeld, name="Partnerschaftskomitee Lindenfeld", kind="officials"),
+        "u13_de": Club.create(
+            town=lindenfeld, name="SV Lindenfeld U13", kind="sports_team", category="U13"
+        ),
+        "u15_de": Club.create(
+            town=lindenfeld, name="SV Lindenfeld U15", kind="sports_team", category="U15"
+        ),
+        "officials_de": Club.create(
+            town=lindenfeld, name="Partnerschaftskomitee Lindenfeld", kind="officials"
+        ),
         "choir_fr": Club.create(town=beaulieu, name="Chœur de Beaulieu", kind="choir"),
-        "u13_fr": Club.create(town=beaulieu, name="AS Beaulieu U13", kind="sports_team", category="U13"),
-        "u15_fr": Club.create(town=beaulieu, name="AS Beaulieu U15", kind="sports_team", category="U15"),
-        "officials_fr": Club.create(town=beaulieu, name="Comité de jumelage de Beaulieu", kind="officials"),
+        "u13_fr": Club.create(
+            town=beaulieu, name="AS Beaulieu U13", kind="sports_team", category="U13"
+        ),
+        "u15_fr": Club.create(
+            town=beaulieu, name="AS Beaulieu U15", kind="sports_team", category="U15"
+        ),
+        "officials_fr": Club.create(
+            town=beaulieu, name="Comité de jumelage de Beaulieu", kind="officials"
+        ),
     }
 
     households = _households(lindenfeld, rng)
@@ -151,8 +183,14 @@ def _load(rng: random.Random) -> int:
                 arrival = dt.datetime(2027, 5, 11, 18, 30)
             if person.full_name == "Marc Simon":  # leaves on Saturday evening
                 departure = dt.datetime(2027, 5, 15, 22, 0)
-            Participation.create(visit=visit, person=person, party=party, is_guest=True,
-                                 arrival_at=arrival, departure_at=departure)
+            Participation.create(
+                visit=visit,
+                person=person,
+                party=party,
+                is_guest=True,
+                arrival_at=arrival,
+                departure_at=departure,
+            )
     for person in locals_:
         Participation.create(visit=visit, person=person, is_guest=False)
     for name, household in households.items():
@@ -161,16 +199,22 @@ def _load(rng: random.Random) -> int:
             until = dt.datetime(2027, 5, 15, 12, 0)
         if name == "Anke Walter":  # takes in the partner's organiser, who comes a day early
             since = dt.datetime(2027, 5, 11, 12, 0)
-        HostOffer.create(visit=visit, household=household, available_from=since,
-                         available_until=until)
+        HostOffer.create(
+            visit=visit, household=household, available_from=since, available_until=until
+        )
     # Named wishes, both ways.
     PlacementWish.create(party=parties["Haddad"], household=households["Leila Haddad-Schmidt"])
     PlacementWish.create(
         party=parties["Morel & Blanc"], household=households["Sandra Schmitz"], from_household=True
     )
     # Already agreed by phone and locked: the Boyers (step-free) with the Königs.
-    Placement.create(visit=visit, party=parties["Boyer"], household=households["Reinhard König"],
-                     locked=True, source="hand")
+    Placement.create(
+        visit=visit,
+        party=parties["Boyer"],
+        household=households["Reinhard König"],
+        locked=True,
+        source="hand",
+    )
     _programme(visit, clubs, people_by_party, locals_)
     del previous
     return visit.id
@@ -178,8 +222,20 @@ def _load(rng: random.Random) -> int:
 
 def _households(town: Town, rng: random.Random) -> dict[str, Household]:
     result = {}
-    for (contact, members, street, district, langs, beds, doubles, pets, flags, cleared,
-         max_guests, preferred) in HOUSEHOLDS:
+    for (
+        contact,
+        members,
+        street,
+        district,
+        langs,
+        beds,
+        doubles,
+        pets,
+        flags,
+        cleared,
+        max_guests,
+        preferred,
+    ) in HOUSEHOLDS:
         flag_set = set(flags.split(",")) if flags else set()
         phone = f"+49 6241 {rng.randint(10, 99)} {rng.randint(100, 999)}"
         email = fold(contact).replace(" ", ".").replace("-", "") + "@example.de"
@@ -201,7 +257,9 @@ def _households(town: Town, rng: random.Random) -> dict[str, Household]:
             minors_cleared=cleared,
             safeguarding_checked_on=_d("2027-03-10") if cleared else None,
             gender_preference="female_only" if "female_only" in flag_set else "any",
-            age_group="adults" if "adults" in flag_set else ("minors" if "minors" in flag_set else "any"),
+            age_group="adults"
+            if "adults" in flag_set
+            else ("minors" if "minors" in flag_set else "any"),
             no_minors="no_minors" in flag_set,
             max_guests=max_guests or None,
             preferred_guests=preferred or None,
@@ -218,12 +276,20 @@ def _visitors(town: Town, clubs: dict[str, Club], rng: random.Random) -> dict[st
             flags = set(extras.split(",")) if extras else set()
             birth_date = _d(birth)
             adult = birth_date.year < 2009
-            phone = f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}" if adult else ""
+            phone = (
+                f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+                if adult
+                else ""
+            )
             email = (fold(name).replace(" ", ".").replace("-", "") + "@exemple.fr") if adult else ""
             diet = ", ".join(FOOD[f] for f in sorted(flags & set(FOOD)))
             allergies = "nuts" if "nuts" in flags else ""
-            emergency = "" if name in ("Thierry Gauthier", "Antoine David") else (
-                f"{'Parent' if not adult else 'Family'}: +33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+            emergency = (
+                ""
+                if name in ("Thierry Gauthier", "Antoine David")
+                else (
+                    f"{'Parent' if not adult else 'Family'}: +33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+                )
             )
             person = Person.create(
                 full_name=name,
@@ -257,7 +323,11 @@ def _visitors(town: Town, clubs: dict[str, Club], rng: random.Random) -> dict[st
 def _locals(town: Town, clubs: dict[str, Club]) -> list[Person]:
     people = []
     for name, gender, birth, role, club, langs, phone in LOCALS:
-        email = fold(name).replace("dr. ", "").replace(" ", ".") + "@lindenfeld.example" if phone else ""
+        email = (
+            fold(name).replace("dr. ", "").replace(" ", ".") + "@lindenfeld.example"
+            if phone
+            else ""
+        )
         person = Person.create(
             full_name=name,
             gender={"f": "female", "m": "male"}[gender],
@@ -279,8 +349,11 @@ def _locals(town: Town, clubs: dict[str, Club]) -> list[Person]:
     return people
 
 
-def _previous_visit(partnership: Partnership, people_by_party: dict[str, list[Person]],
-                    households: dict[str, Household]) -> Visit:
+def _previous_visit(
+    partnership: Partnership,
+    people_by_party: dict[str, list[Person]],
+    households: dict[str, Household],
+) -> Visit:
     visit = Visit.create(
         partnership=partnership,
         year=2026,
@@ -310,81 +383,267 @@ def _venues(town: Town) -> dict[str, Venue]:
         ("hall", "Stadthalle Lindenfeld", "Rathausstraße 1", "hall", 600, "08:00", "23:30"),
         ("church", "St.-Marien-Kirche", "Kirchplatz 4", "church", 350, "07:00", "22:00"),
         ("townhall", "Rathaus, Festsaal", "Marktplatz 1", "hall", 120, "08:00", "20:00"),
-        ("pitch1", "Sportpark am Lindenberg, Platz 1", "Am Sportplatz 1", "pitch", 300, "09:00", "21:00"),
-        ("pitch2", "Sportpark am Lindenberg, Platz 2", "Am Sportplatz 1", "pitch", 200, "09:00", "21:00"),
+        (
+            "pitch1",
+            "Sportpark am Lindenberg, Platz 1",
+            "Am Sportplatz 1",
+            "pitch",
+            300,
+            "09:00",
+            "21:00",
+        ),
+        (
+            "pitch2",
+            "Sportpark am Lindenberg, Platz 2",
+            "Am Sportplatz 1",
+            "pitch",
+            200,
+            "09:00",
+            "21:00",
+        ),
         ("school", "Musikschule, Probensaal", "Schulgasse 8", "hall", 80, "09:00", "22:00"),
         ("inn", "Gasthaus Zur Linde", "Lindenstraße 1", "restaurant", 140, "11:00", "23:59"),
     ]
     return {
-        key: Venue.create(name=name, address=f"{addr}, 67551 Lindenfeld", kind=kind, capacity=cap,
-                          town=town, opens_at=opens, closes_at=closes)
+        key: Venue.create(
+            name=name,
+            address=f"{addr}, 67551 Lindenfeld",
+            kind=kind,
+            capacity=cap,
+            town=town,
+            opens_at=opens,
+            closes_at=closes,
+        )
         for key, name, addr, kind, cap, opens, closes in spec
     }
 
 
-def _programme(visit: Visit, clubs: dict[str, Club], people_by_party: dict[str, list[Person]],
-               locals_: list[Person]) -> None:
+def _programme(
+    visit: Visit,
+    clubs: dict[str, Club],
+    people_by_party: dict[str, list[Person]],
+    locals_: list[Person],
+) -> None:
     venues = _venues(Town.get(Town.name == "Lindenfeld"))
     brandt, vogel, mayor = locals_[0], locals_[1], locals_[2]
     koch, neumann = locals_[5], locals_[6]
     all_groups = list(clubs.values())
 
-    def event(kind, title, day, start, end, venue, groups, *, meeting="", meet_at=None,
-              responsible=None, public=False, transport="", prepares=None, category=""):
+    def event(
+        kind,
+        title,
+        day,
+        start,
+        end,
+        venue,
+        groups,
+        *,
+        meeting="",
+        meet_at=None,
+        responsible=None,
+        public=False,
+        transport="",
+        prepares=None,
+        category="",
+    ):
         starts = dt.datetime(2027, 5, day, *start)
         ends = dt.datetime(2027, 5, day, *end)
         ev = Event.create(
-            visit=visit, kind=kind, title=title, starts_at=starts, ends_at=ends,
-            venue=venues[venue] if venue else None, meeting_point=meeting,
+            visit=visit,
+            kind=kind,
+            title=title,
+            starts_at=starts,
+            ends_at=ends,
+            venue=venues[venue] if venue else None,
+            meeting_point=meeting,
             meeting_at=dt.datetime(2027, 5, day, *meet_at) if meet_at else None,
-            transport=transport, responsible=responsible, public=public, prepares=prepares,
+            transport=transport,
+            responsible=responsible,
+            public=public,
+            prepares=prepares,
             category=category,
         )
         for club in groups:
             EventClub.create(event=ev, club=club)
         return ev
 
-    event("travel", "Arrival of the coach from Beaulieu-sur-Loire", 12, (17, 0), (18, 0), None,
-          all_groups, meeting="Rathausplatz, coach stop", meet_at=(16, 45), responsible=brandt,
-          transport="Coach from Beaulieu; hosts collect their guests")
-    event("meal", "Welcome evening with the host families", 12, (19, 0), (21, 30), "hall",
-          all_groups, meeting="Stadthalle, main entrance", meet_at=(18, 45), responsible=vogel)
-    event("reception", "Mayor's reception and signing of the guest book", 13, (10, 0), (11, 30),
-          "townhall", [clubs["officials_de"], clubs["officials_fr"], clubs["choir_fr"],
-                       clubs["choir_de"]],
-          meeting="Marktplatz, Rathaus steps", meet_at=(9, 45), responsible=mayor, public=True)
-    concert = event("concert", "Joint concert: Liederkranz Lindenfeld & Chœur de Beaulieu", 15,
-                    (19, 0), (21, 0), "church", [clubs["choir_de"], clubs["choir_fr"]],
-                    meeting="St.-Marien-Kirche, sacristy", meet_at=(18, 15), responsible=vogel,
-                    public=True)
-    event("rehearsal", "Chœur de Beaulieu: own rehearsal", 13, (14, 0), (16, 0), "school",
-          [clubs["choir_fr"]], meeting="Musikschule entrance", meet_at=(13, 50),
-          responsible=people_by_party["Masson"][0], prepares=concert)
-    event("rehearsal", "Liederkranz Lindenfeld: own rehearsal", 13, (19, 30), (21, 0), "school",
-          [clubs["choir_de"]], meeting="Musikschule entrance", meet_at=(19, 20),
-          responsible=locals_[8], prepares=concert)
-    event("match", "U13: SV Lindenfeld – AS Beaulieu", 13, (15, 0), (16, 15), "pitch1",
-          [clubs["u13_de"], clubs["u13_fr"]], meeting="Sportpark changing rooms", meet_at=(14, 15),
-          responsible=koch, public=True, category="U13")
-    event("match", "U15: SV Lindenfeld – AS Beaulieu", 13, (16, 30), (18, 0), "pitch2",
-          [clubs["u15_de"], clubs["u15_fr"]], meeting="Sportpark changing rooms", meet_at=(15, 45),
-          responsible=neumann, public=True, category="U15")
-    event("excursion", "Excursion to the Rhine valley and Rüdesheim", 14, (9, 0), (18, 0), None,
-          all_groups, meeting="Rathausplatz, coach stop", meet_at=(8, 45), responsible=brandt,
-          transport="Two coaches, packed lunch from the hosts")
-    event("rehearsal", "Joint rehearsal of both choirs", 15, (10, 0), (12, 30), "church",
-          [clubs["choir_de"], clubs["choir_fr"]], meeting="St.-Marien-Kirche", meet_at=(9, 45),
-          responsible=vogel, prepares=concert)
-    event("tournament", "Friendship tournament, mixed teams U13/U15", 15, (10, 0), (15, 0),
-          "pitch1", [clubs["u13_de"], clubs["u13_fr"], clubs["u15_de"], clubs["u15_fr"]],
-          meeting="Sportpark changing rooms", meet_at=(9, 30), public=True)
-    event("meal", "Farewell evening", 15, (21, 30), (23, 30), "inn", all_groups,
-          meeting="Gasthaus Zur Linde", responsible=brandt)
-    event("free_time", "Day with the host families", 14, (18, 30), (22, 0), None, [],
-          meeting="At the host families")
-    event("travel", "Departure of the coach", 16, (10, 0), (10, 30), None, all_groups,
-          meeting="Rathausplatz, coach stop", meet_at=(9, 30), responsible=brandt,
-          transport="Hosts bring their guests to the coach")
+    event(
+        "travel",
+        "Arrival of the coach from Beaulieu-sur-Loire",
+        12,
+        (17, 0),
+        (18, 0),
+        None,
+        all_groups,
+        meeting="Rathausplatz, coach stop",
+        meet_at=(16, 45),
+        responsible=brandt,
+        transport="Coach from Beaulieu; hosts collect their guests",
+    )
+    event(
+        "meal",
+        "Welcome evening with the host families",
+        12,
+        (19, 0),
+        (21, 30),
+        "hall",
+        all_groups,
+        meeting="Stadthalle, main entrance",
+        meet_at=(18, 45),
+        responsible=vogel,
+    )
+    event(
+        "reception",
+        "Mayor's reception and signing of the guest book",
+        13,
+        (10, 0),
+        (11, 30),
+        "townhall",
+        [clubs["officials_de"], clubs["officials_fr"], clubs["choir_fr"], clubs["choir_de"]],
+        meeting="Marktplatz, Rathaus steps",
+        meet_at=(9, 45),
+        responsible=mayor,
+        public=True,
+    )
+    concert = event(
+        "concert",
+        "Joint concert: Liederkranz Lindenfeld & Chœur de Beaulieu",
+        15,
+        (19, 0),
+        (21, 0),
+        "church",
+        [clubs["choir_de"], clubs["choir_fr"]],
+        meeting="St.-Marien-Kirche, sacristy",
+        meet_at=(18, 15),
+        responsible=vogel,
+        public=True,
+    )
+    event(
+        "rehearsal",
+        "Chœur de Beaulieu: own rehearsal",
+        13,
+        (14, 0),
+        (16, 0),
+        "school",
+        [clubs["choir_fr"]],
+        meeting="Musikschule entrance",
+        meet_at=(13, 50),
+        responsible=people_by_party["Masson"][0],
+        prepares=concert,
+    )
+    event(
+        "rehearsal",
+        "Liederkranz Lindenfeld: own rehearsal",
+        13,
+        (19, 30),
+        (21, 0),
+        "school",
+        [clubs["choir_de"]],
+        meeting="Musikschule entrance",
+        meet_at=(19, 20),
+        responsible=locals_[8],
+        prepares=concert,
+    )
+    event(
+        "match",
+        "U13: SV Lindenfeld – AS Beaulieu",
+        13,
+        (15, 0),
+        (16, 15),
+        "pitch1",
+        [clubs["u13_de"], clubs["u13_fr"]],
+        meeting="Sportpark changing rooms",
+        meet_at=(14, 15),
+        responsible=koch,
+        public=True,
+        category="U13",
+    )
+    event(
+        "match",
+        "U15: SV Lindenfeld – AS Beaulieu",
+        13,
+        (16, 30),
+        (18, 0),
+        "pitch2",
+        [clubs["u15_de"], clubs["u15_fr"]],
+        meeting="Sportpark changing rooms",
+        meet_at=(15, 45),
+        responsible=neumann,
+        public=True,
+        category="U15",
+    )
+    event(
+        "excursion",
+        "Excursion to the Rhine valley and Rüdesheim",
+        14,
+        (9, 0),
+        (18, 0),
+        None,
+        all_groups,
+        meeting="Rathausplatz, coach stop",
+        meet_at=(8, 45),
+        responsible=brandt,
+        transport="Two coaches, packed lunch from the hosts",
+    )
+    event(
+        "rehearsal",
+        "Joint rehearsal of both choirs",
+        15,
+        (10, 0),
+        (12, 30),
+        "church",
+        [clubs["choir_de"], clubs["choir_fr"]],
+        meeting="St.-Marien-Kirche",
+        meet_at=(9, 45),
+        responsible=vogel,
+        prepares=concert,
+    )
+    event(
+        "tournament",
+        "Friendship tournament, mixed teams U13/U15",
+        15,
+        (10, 0),
+        (15, 0),
+        "pitch1",
+        [clubs["u13_de"], clubs["u13_fr"], clubs["u15_de"], clubs["u15_fr"]],
+        meeting="Sportpark changing rooms",
+        meet_at=(9, 30),
+        public=True,
+    )
+    event(
+        "meal",
+        "Farewell evening",
+        15,
+        (21, 30),
+        (23, 30),
+        "inn",
+        all_groups,
+        meeting="Gasthaus Zur Linde",
+        responsible=brandt,
+    )
+    event(
+        "free_time",
+        "Day with the host families",
+        14,
+        (18, 30),
+        (22, 0),
+        None,
+        [],
+        meeting="At the host families",
+    )
+    event(
+        "travel",
+        "Departure of the coach",
+        16,
+        (10, 0),
+        (10, 30),
+        None,
+        all_groups,
+        meeting="Rathausplatz, coach stop",
+        meet_at=(9, 30),
+        responsible=brandt,
+        transport="Hosts bring their guests to the coach",
+    )
     # Individual speakers at the reception.
     reception = Event.get(Event.kind == "reception", Event.visit == visit)
     EventPerson.create(event=reception, person=mayor)

@@ -299,8 +299,9 @@ def open_guarded(
             raise
         if not ask_readonly(exc):
             return None
-        db = open_asking(path, create=False, readonly=True, passphrase=passphrase,
-                         ask=ask_passphrase)
+        db = open_asking(
+            path, create=False, readonly=True, passphrase=passphrase, ask=ask_passphrase
+        )
         return None if db is None else OpenedDatabase(path, db, None)
     try:
         db = open_asking(path, create=create, passphrase=passphrase, ask=ask_passphrase)

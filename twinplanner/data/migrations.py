@@ -32,7 +32,9 @@ def _v2_settings_and_search_keys(db: SqliteDatabase) -> None:
     for pid, name, phone, email in rows:
         key = " ".join(fold(x) for x in (name, phone, email) if x)
         db.execute_sql("UPDATE person SET search_key = ? WHERE id = ?", (key, pid))
-    rows = db.execute_sql("SELECT id, contact_name, members, phone, address FROM household").fetchall()
+    rows = db.execute_sql(
+        "SELECT id, contact_name, members, phone, address FROM household"
+    ).fetchall()
     for hid, name, members, phone, address in rows:
         key = " ".join(fold(x) for x in (name, members, phone, address) if x)
         db.execute_sql("UPDATE household SET search_key = ? WHERE id = ?", (key, hid))

@@ -72,7 +72,9 @@ class Partnership(BaseModel):
 
     our_town = ForeignKeyField(Town, backref="partnerships_as_ours", on_delete="RESTRICT")
     partner_town = ForeignKeyField(Town, backref="partnerships_as_partner", on_delete="RESTRICT")
-    kind = TextField(default=PartnershipKind.FORMAL.value, constraints=[_in("kind", PartnershipKind)])
+    kind = TextField(
+        default=PartnershipKind.FORMAL.value, constraints=[_in("kind", PartnershipKind)]
+    )
     since = DateField(null=True)
     charter_signed_on = DateField(null=True)
     notes = TextField(default="")
@@ -99,7 +101,9 @@ class Visit(BaseModel):
     partnership = ForeignKeyField(Partnership, backref="visits", on_delete="CASCADE")
     year = IntegerField(constraints=[Check("year BETWEEN 1950 AND 2200")])
     title = TextField(default="")
-    direction = TextField(default=Direction.WE_HOST.value, constraints=[_in("direction", Direction)])
+    direction = TextField(
+        default=Direction.WE_HOST.value, constraints=[_in("direction", Direction)]
+    )
     arrival_at = DateTimeField()
     departure_at = DateTimeField()
     arrival_place = TextField(default="")
@@ -189,7 +193,9 @@ class Household(BaseModel):
     )
     age_group = TextField(default=AgeGroup.ANY.value, constraints=[_in("age_group", AgeGroup)])
     no_minors = BooleanField(default=False)
-    max_guests = IntegerField(null=True, constraints=[Check("max_guests IS NULL OR max_guests >= 0")])
+    max_guests = IntegerField(
+        null=True, constraints=[Check("max_guests IS NULL OR max_guests >= 0")]
+    )
     preferred_guests = IntegerField(
         null=True, constraints=[Check("preferred_guests IS NULL OR preferred_guests >= 0")]
     )
@@ -260,7 +266,9 @@ class Placement(BaseModel):
     party = ForeignKeyField(Party, backref="placements", unique=True, on_delete="CASCADE")
     household = ForeignKeyField(Household, backref="placements", on_delete="CASCADE")
     locked = BooleanField(default=False)
-    source = TextField(default=PlacementSource.HAND.value, constraints=[_in("source", PlacementSource)])
+    source = TextField(
+        default=PlacementSource.HAND.value, constraints=[_in("source", PlacementSource)]
+    )
     override_reason = TextField(default="")  # non-empty: a hard rule was overridden on purpose
     created_at = DateTimeField(default=_now)
 
@@ -330,7 +338,9 @@ class Event(BaseModel):
     meeting_point = TextField(default="")
     meeting_at = DateTimeField(null=True)
     transport = TextField(default="")
-    responsible = ForeignKeyField(Person, backref="responsible_for", null=True, on_delete="SET NULL")
+    responsible = ForeignKeyField(
+        Person, backref="responsible_for", null=True, on_delete="SET NULL"
+    )
     public = BooleanField(default=False)
     fixed = BooleanField(default=True)  # placed by the organiser; proposals fill around it
     prepares = ForeignKeyField(

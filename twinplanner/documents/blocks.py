@@ -23,14 +23,16 @@ def table_style(commands: Sequence[tuple], *, rtl: bool = False) -> TableStyle:
     """A table style whose plain-text cells (even empty ones) use the embedded font and the
     cell style's size and colour, right-aligned in right-to-left documents."""
     st = styles().cell
-    return TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("FONTSIZE", (0, 0), (-1, -1), st.fontSize),
-        ("LEADING", (0, 0), (-1, -1), st.leading),
-        ("TEXTCOLOR", (0, 0), (-1, -1), st.textColor),
-        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
-        *commands,
-    ])
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), SANS),
+            ("FONTSIZE", (0, 0), (-1, -1), st.fontSize),
+            ("LEADING", (0, 0), (-1, -1), st.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), st.textColor),
+            ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
+            *commands,
+        ]
+    )
 
 
 def _plain(value: str, width: float) -> str | None:
@@ -112,8 +114,7 @@ def data_table(
     total = sum(fractions)
     widths = [width * f / total for f in fractions]
     head = [para(h, st.head, rtl=labels.rtl) if isinstance(h, str) else h for h in header]
-    body_rows = [[_fitted(v, w, labels) for v, w in zip(row, widths, strict=False)]
-                 for row in rows]
+    body_rows = [[_fitted(v, w, labels) for v, w in zip(row, widths, strict=False)] for row in rows]
     data = [head, *body_rows]
     rtl = labels.rtl
     if rtl:
@@ -161,28 +162,37 @@ def key_values(pairs: Sequence[tuple[str, Cell]], width: float, labels: Labels) 
         rows = [list(reversed(r)) for r in rows]
         widths = list(reversed(widths))
     table = Table(rows, colWidths=widths, hAlign="RIGHT" if labels.rtl else "LEFT")
-    table.setStyle(table_style(rtl=labels.rtl, commands=[
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, PALETTE.rule),
-    ]))
+    table.setStyle(
+        table_style(
+            rtl=labels.rtl,
+            commands=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, PALETTE.rule),
+            ],
+        )
+    )
     return table
 
 
 def notice(text: str, width: float, labels: Labels) -> Table:
     """A boxed, tinted paragraph for what must not be missed."""
     table = Table([[para(text, styles().notice, rtl=labels.rtl)]], colWidths=[width])
-    table.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, -1), PALETTE.notice_fill),
-        ("BOX", (0, 0), (-1, -1), 0.8, PALETTE.accent),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), PALETTE.notice_fill),
+                ("BOX", (0, 0), (-1, -1), 0.8, PALETTE.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     return table
 
 

@@ -33,9 +33,7 @@ _ARABIC_RANGES = (
 )
 
 
-_ARABIC_RE = re.compile(
-    "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES) + "]"
-)
+_ARABIC_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES) + "]")
 
 
 class FontError(RuntimeError):

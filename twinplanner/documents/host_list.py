@@ -31,27 +31,49 @@ def host_list_part(data: HostListData, *, lang: str | None = None, paper: str = 
     width = content_width(paper)
     title = labels("host_list_title")
     guests = sum(len(e.guests) for e in data.entries)
-    summary = labels("households_guests_total", households=labels.number(len(data.entries)),
-                     guests=labels.number(guests))
+    summary = labels(
+        "households_guests_total",
+        households=labels.number(len(data.entries)),
+        guests=labels.number(guests),
+    )
     story: list[Flowable] = [*title_block(title, summary, labels)]
 
     story.append(heading(labels("by_district"), labels))
-    header = [labels("district"), labels("host"), labels("address"), labels("phone"),
-              labels("guests")]
+    header = [
+        labels("district"),
+        labels("host"),
+        labels("address"),
+        labels("phone"),
+        labels("guests"),
+    ]
     rows: list[list[Cell]] = []
     for entry in by_district(data.entries):
         host = entry.host
-        rows.append([host.district, stacked([(host.name, "bold"), (host.members, "muted")], labels),
-                     host.address, host.phone, "\n".join(entry.guests) or "–"])
+        rows.append(
+            [
+                host.district,
+                stacked([(host.name, "bold"), (host.members, "muted")], labels),
+                host.address,
+                host.phone,
+                "\n".join(entry.guests) or "–",
+            ]
+        )
     story.append(data_table(header, rows, (2, 3.2, 3.6, 2.6, 3.4), width, labels))
 
     story += [PageBreak(), heading(labels("by_guest"), labels)]
     pairs = by_guest(data.entries)
     if pairs:
-        header = [labels("guest"), labels("host"), labels("address"), labels("district"),
-                  labels("phone")]
-        rows = [[guest, e.host.name, e.host.address, e.host.district, e.host.phone]
-                for guest, e in pairs]
+        header = [
+            labels("guest"),
+            labels("host"),
+            labels("address"),
+            labels("district"),
+            labels("phone"),
+        ]
+        rows = [
+            [guest, e.host.name, e.host.address, e.host.district, e.host.phone]
+            for guest, e in pairs
+        ]
         story.append(data_table(header, rows, (3.4, 3.2, 3.6, 2, 2.6), width, labels))
     else:
         story.append(body("–", labels))

@@ -45,27 +45,51 @@ def _health(guest: Guest, labels: Labels) -> tuple[str, str]:
 
 
 def _guest_table(data: HostSheetData, width: float, labels: Labels) -> Flowable:
-    header = [labels("name"), labels("age"), labels("languages"), labels("phone"),
-              labels("dietary_needs"), labels("allergies")]
+    header = [
+        labels("name"),
+        labels("age"),
+        labels("languages"),
+        labels("phone"),
+        labels("dietary_needs"),
+        labels("allergies"),
+    ]
     rows: list[list[Cell]] = []
     for guest in data.guests:
         diet, allergies = _health(guest, labels)
-        rows.append([guest.name, labels.number(guest.age) if guest.age is not None else "",
-                     labels.languages(guest.languages), guest.phone, diet, allergies])
+        rows.append(
+            [
+                guest.name,
+                labels.number(guest.age) if guest.age is not None else "",
+                labels.languages(guest.languages),
+                guest.phone,
+                diet,
+                allergies,
+            ]
+        )
     return data_table(header, rows, (3.4, 1, 2.6, 2.8, 2.6, 2.6), width, labels)
 
 
 def _transfers(data: HostSheetData, labels: Labels) -> list[tuple[str, str]]:
     """The household's collection and return, and each guest who comes or goes apart."""
-    pairs = [(labels("collect_guests_at"), _when_where(data.arrival, labels)),
-             (labels("bring_guests_back"), _when_where(data.departure, labels))]
+    pairs = [
+        (labels("collect_guests_at"), _when_where(data.arrival, labels)),
+        (labels("bring_guests_back"), _when_where(data.departure, labels)),
+    ]
     for guest in data.guests:
         if guest.arrival is not None and guest.arrival != data.arrival:
-            pairs.append((f"{labels.value(guest.name)}: {labels('arrival')}",
-                          _when_where(guest.arrival, labels)))
+            pairs.append(
+                (
+                    f"{labels.value(guest.name)}: {labels('arrival')}",
+                    _when_where(guest.arrival, labels),
+                )
+            )
         if guest.departure is not None and guest.departure != data.departure:
-            pairs.append((f"{labels.value(guest.name)}: {labels('departure')}",
-                          _when_where(guest.departure, labels)))
+            pairs.append(
+                (
+                    f"{labels.value(guest.name)}: {labels('departure')}",
+                    _when_where(guest.departure, labels),
+                )
+            )
     return pairs
 
 
@@ -79,8 +103,15 @@ def _day_plan(data: HostSheetData, width: float, labels: Labels) -> Flowable:
             day = item.at.date()
             bands.append(len(rows))
             rows.append(band(labels.date(day), len(header), labels))
-        rows.append([labels.time(item.at), labels(item.action), item.place,
-                     labels.join(item.guests), item.event])
+        rows.append(
+            [
+                labels.time(item.at),
+                labels(item.action),
+                item.place,
+                labels.join(item.guests),
+                item.event,
+            ]
+        )
     return data_table(header, rows, (1.4, 1.6, 3.6, 3.4, 4), width, labels, band_rows=bands)
 
 
@@ -96,18 +127,28 @@ def host_sheet_part(data: HostSheetData, *, lang: str | None = None, paper: str 
         story.append(_guest_table(data, width, labels))
     else:
         story.append(body(labels("no_guests"), labels, strong=True))
-    story.append(keep([heading(labels("arrival_departure"), labels),
-                       key_values(_transfers(data, labels), width, labels)]))
+    story.append(
+        keep(
+            [
+                heading(labels("arrival_departure"), labels),
+                key_values(_transfers(data, labels), width, labels),
+            ]
+        )
+    )
     story.append(heading(labels("day_plan"), labels))
     if data.handovers:
         story.append(_day_plan(data, width, labels))
     else:
         story.append(body(labels("nothing_to_do"), labels))
-    story.append(keep([
-        heading(labels("organiser_contacts"), labels),
-        contacts_table(data.organisers, width, labels),
-        body(labels("emergency_number", number=data.emergency_number), labels, strong=True),
-    ]))
+    story.append(
+        keep(
+            [
+                heading(labels("organiser_contacts"), labels),
+                contacts_table(data.organisers, width, labels),
+                body(labels("emergency_number", number=data.emergency_number), labels, strong=True),
+            ]
+        )
+    )
     return DocPart(title, data.visit, labels, personal_data=True, story=story)
 
 

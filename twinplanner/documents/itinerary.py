@@ -44,13 +44,19 @@ def itinerary_part(data: ItineraryData, *, lang: str | None = None, paper: str =
     story: list[Flowable] = [*title_block(title, data.visit.title, labels)]
 
     rows = [
-        [m.name, labels.number(m.age) if m.age is not None else "", labels.languages(m.languages),
-         m.phone]
+        [
+            m.name,
+            labels.number(m.age) if m.age is not None else "",
+            labels.languages(m.languages),
+            m.phone,
+        ]
         for m in data.members
     ]
     header = [labels("name"), labels("age"), labels("languages"), labels("phone")]
-    story += [heading(labels("travellers"), labels),
-              data_table(header, rows, (4.5, 1, 3.5, 3), width, labels)]
+    story += [
+        heading(labels("travellers"), labels),
+        data_table(header, rows, (4.5, 1, 3.5, 3), width, labels),
+    ]
 
     story.append(heading(labels("your_host"), labels))
     if data.host is None:
@@ -60,23 +66,38 @@ def itinerary_part(data: ItineraryData, *, lang: str | None = None, paper: str =
         pairs = [(labels("name"), host.name)]
         if host.members:
             pairs.append((labels("household_members"), host.members))
-        pairs += [(labels("address"), host.address), (labels("district"), host.district),
-                  (labels("phone"), host.phone)]
+        pairs += [
+            (labels("address"), host.address),
+            (labels("district"), host.district),
+            (labels("phone"), host.phone),
+        ]
         if host.email:
             pairs.append((labels("email"), host.email))
         if host.languages:
             pairs.append((labels("languages"), labels.languages(host.languages)))
         story.append(key_values([(k, v) for k, v in pairs if v], width, labels))
 
-    story.append(keep([
-        heading(labels("arrival_departure"), labels),
-        key_values([
-            (f"{labels('arrival')}: {labels('collected_on_arrival')}",
-             _when_where(data.arrival, labels)),
-            (f"{labels('departure')}: {labels('brought_on_departure')}",
-             _when_where(data.departure, labels)),
-        ], width, labels),
-    ]))
+    story.append(
+        keep(
+            [
+                heading(labels("arrival_departure"), labels),
+                key_values(
+                    [
+                        (
+                            f"{labels('arrival')}: {labels('collected_on_arrival')}",
+                            _when_where(data.arrival, labels),
+                        ),
+                        (
+                            f"{labels('departure')}: {labels('brought_on_departure')}",
+                            _when_where(data.departure, labels),
+                        ),
+                    ],
+                    width,
+                    labels,
+                ),
+            ]
+        )
+    )
 
     story.append(heading(labels("your_programme"), labels))
     if data.events:
@@ -85,8 +106,9 @@ def itinerary_part(data: ItineraryData, *, lang: str | None = None, paper: str =
         story.append(body(labels("no_events"), labels))
 
     emergency: list[Flowable] = [heading(labels("emergency_contacts"), labels)]
-    emergency.append(body(labels("emergency_number", number=data.emergency_number), labels,
-                          strong=True))
+    emergency.append(
+        body(labels("emergency_number", number=data.emergency_number), labels, strong=True)
+    )
     for town, contacts in _organisers_by_town(data.organisers):
         emergency.append(body(labels("organisers_of", town=town), labels, strong=True))
         emergency.append(contacts_table(contacts, width, labels))

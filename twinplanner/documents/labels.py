@@ -89,8 +89,11 @@ class Labels:
 
     def period(self, start: dt.datetime, end: dt.datetime) -> str:
         """'14. Mai 2027 bis 18. Mai 2027'-style period."""
-        return self("dates_from_to", start=_format_date(_day(start), "long", self.lang),
-                    end=_format_date(_day(end), "long", self.lang))
+        return self(
+            "dates_from_to",
+            start=_format_date(_day(start), "long", self.lang),
+            end=_format_date(_day(end), "long", self.lang),
+        )
 
 
 def _day(value: dt.date) -> dt.date:

@@ -103,26 +103,70 @@ def _decorate(canv: Canvas, part: DocPart, page: int, pages: int) -> None:
     canv.saveState()
     canv.setFillColor(PALETTE.muted)
     y = height - 12 * mm
-    draw_line(canv, part.visit.partnership, start, y, font=SANS_BOLD, size=HEADER_SIZE,
-              align=a_start, rtl=rtl, max_width=half)
-    draw_line(canv, part.visit.title, end, y, font=SANS, size=HEADER_SIZE, align=a_end,
-              rtl=rtl, max_width=half)
+    draw_line(
+        canv,
+        part.visit.partnership,
+        start,
+        y,
+        font=SANS_BOLD,
+        size=HEADER_SIZE,
+        align=a_start,
+        rtl=rtl,
+        max_width=half,
+    )
+    draw_line(
+        canv,
+        part.visit.title,
+        end,
+        y,
+        font=SANS,
+        size=HEADER_SIZE,
+        align=a_end,
+        rtl=rtl,
+        max_width=half,
+    )
     period = labels.period(part.visit.arrival_at, part.visit.departure_at)
-    draw_line(canv, period, end, y - HEADER_SIZE * 1.3, font=SANS, size=HEADER_SIZE - 1,
-              align=a_end, rtl=rtl, max_width=half)
-    draw_line(canv, part.title, start, y - HEADER_SIZE * 1.3, font=SANS, size=HEADER_SIZE - 1,
-              align=a_start, rtl=rtl, max_width=half)
+    draw_line(
+        canv,
+        period,
+        end,
+        y - HEADER_SIZE * 1.3,
+        font=SANS,
+        size=HEADER_SIZE - 1,
+        align=a_end,
+        rtl=rtl,
+        max_width=half,
+    )
+    draw_line(
+        canv,
+        part.title,
+        start,
+        y - HEADER_SIZE * 1.3,
+        font=SANS,
+        size=HEADER_SIZE - 1,
+        align=a_start,
+        rtl=rtl,
+        max_width=half,
+    )
     canv.setStrokeColor(PALETTE.rule)
     canv.setLineWidth(0.5)
     canv.line(left, height - MARGIN_TOP + 4 * mm, right, height - MARGIN_TOP + 4 * mm)
     canv.line(left, MARGIN_BOTTOM - 5 * mm, right, MARGIN_BOTTOM - 5 * mm)
     y = MARGIN_BOTTOM - 9 * mm
     page_text = labels("page_of", page=labels.number(page), pages=labels.number(pages))
-    draw_line(canv, page_text, end, y, font=SANS_BOLD, size=FOOTER_SIZE + 0.5, align=a_end,
-              rtl=rtl)
+    draw_line(canv, page_text, end, y, font=SANS_BOLD, size=FOOTER_SIZE + 0.5, align=a_end, rtl=rtl)
     if part.personal_data:
-        draw_line(canv, labels("personal_data"), start, y, font=SANS, size=FOOTER_SIZE,
-                  align=a_start, rtl=rtl, max_width=(right - left) - 30 * mm)
+        draw_line(
+            canv,
+            labels("personal_data"),
+            start,
+            y,
+            font=SANS,
+            size=FOOTER_SIZE,
+            align=a_start,
+            rtl=rtl,
+            max_width=(right - left) - 30 * mm,
+        )
     canv.restoreState()
 
 
@@ -150,9 +194,17 @@ def build_pdf(
         invariant=1,
         initialFontName=SANS,
     )
-    frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, size[0] - 2 * MARGIN_SIDE,
-                  size[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN_SIDE,
+        MARGIN_BOTTOM,
+        size[0] - 2 * MARGIN_SIDE,
+        size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story: list[Flowable] = []
     for index, part in enumerate(parts):

@@ -25,13 +25,13 @@ def _objects(pdf: bytes) -> tuple[dict[int, bytes], int, int | None]:
     start = pdf.rfind(b"startxref")
     if start < 0:
         raise MergeError("No cross-reference table: not a PDF written by TwinPlanner.")
-    xref_at = int(pdf[start + 9:].split()[0])
+    xref_at = int(pdf[start + 9 :].split()[0])
     lines = pdf[xref_at:].split(b"\n")
     if lines[0].strip() != b"xref":
         raise MergeError("Unexpected cross-reference table.")
     first, count = (int(x) for x in lines[1].split())
     offsets = {}
-    for i, line in enumerate(lines[2:2 + count]):
+    for i, line in enumerate(lines[2 : 2 + count]):
         fields = line.split()
         if fields[2] == b"n":
             offsets[first + i] = int(fields[0])
@@ -43,7 +43,7 @@ def _objects(pdf: bytes) -> tuple[dict[int, bytes], int, int | None]:
         head = _OBJ_HEAD.match(chunk)
         if head is None or int(head.group(1)) != number or not chunk.endswith(b"endobj"):
             raise MergeError(f"Object {number} is not where the table says.")
-        bodies[number] = chunk[head.end():-len(b"endobj")].rstrip()
+        bodies[number] = chunk[head.end() : -len(b"endobj")].rstrip()
     trailer = dict((k, int(v)) for k, v in _TRAILER_REF.findall(pdf[xref_at:]))
     if b"Root" not in trailer:
         raise MergeError("The file names no catalogue.")
@@ -75,9 +75,12 @@ def merge_pdfs(files: Sequence[bytes], out: BinaryIO, *, title: str = "") -> Non
     for pdf in files:
         bodies, root, info = _objects(pdf)
         old_pages = _ref(bodies[root], b"Pages")
-        page_numbers = [int(n) for n in _REF.findall(
-            re.search(rb"/Kids \[([^\]]*)\]", bodies[old_pages]).group(1)  # type: ignore[union-attr]
-        )]
+        page_numbers = [
+            int(n)
+            for n in _REF.findall(
+                re.search(rb"/Kids \[([^\]]*)\]", bodies[old_pages]).group(1)  # type: ignore[union-attr]
+            )
+        ]
         skip = {root, old_pages} | ({info} if info else set())
         mapping = {old_pages: pages_number}
         for number in sorted(bodies):
@@ -92,8 +95,11 @@ def merge_pdfs(files: Sequence[bytes], out: BinaryIO, *, title: str = "") -> Non
     objects[0] = b"<< /Count %d /Kids [ %s ] /Type /Pages >>" % (len(kids), kid_refs)
     objects.append(b"<< /PageMode /UseNone /Pages 1 0 R /Type /Catalog >>")
     catalog = len(objects)
-    objects.append(b"<< /Creator (TwinPlanner) /Producer (TwinPlanner) /Title <FEFF"
-                   + title.encode("utf-16-be").hex().upper().encode() + b"> >>")
+    objects.append(
+        b"<< /Creator (TwinPlanner) /Producer (TwinPlanner) /Title <FEFF"
+        + title.encode("utf-16-be").hex().upper().encode()
+        + b"> >>"
+    )
     info_number = len(objects)
     parts = [b"%PDF-1.4\n%\x93\x8c\x8b\x9e TwinPlanner\n"]
     position = len(parts[0])
@@ -106,6 +112,8 @@ def merge_pdfs(files: Sequence[bytes], out: BinaryIO, *, title: str = "") -> Non
     xref = [b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)]
     xref += [b"%010d 00000 n \n" % offset for offset in offsets]
     parts += xref
-    parts.append(b"trailer\n<< /Info %d 0 R /Root %d 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n"
-                 % (info_number, catalog, len(objects) + 1, position))
+    parts.append(
+        b"trailer\n<< /Info %d 0 R /Root %d 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n"
+        % (info_number, catalog, len(objects) + 1, position)
+    )
     out.write(b"".join(parts))

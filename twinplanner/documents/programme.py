@@ -54,10 +54,16 @@ def _side_by_side(langs: list[Labels], text: Callable[[Labels], str], width: flo
     if langs[0].rtl:
         cells.reverse()
     table = Table([cells], colWidths=[width / 2 - 4] * 2)
-    table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        table_style(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return [table]
 
 
@@ -95,10 +101,17 @@ def programme_part(data: ProgrammeData, *, lang: str | None = None, paper: str =
     title = " · ".join(dict.fromkeys(lb("programme_title") for lb in langs))
     story: list[Flowable] = [para(title, st.title, rtl=first.rtl)]
     for labels in langs:
-        story.append(para(labels.period(data.visit.arrival_at, data.visit.departure_at),
-                          st.subtitle, rtl=labels.rtl))
-    header = [_each(langs, lambda lb, k=k: lb(k), "head")
-              for k in ("time", "event", "place", "meeting_point")]
+        story.append(
+            para(
+                labels.period(data.visit.arrival_at, data.visit.departure_at),
+                st.subtitle,
+                rtl=labels.rtl,
+            )
+        )
+    header = [
+        _each(langs, lambda lb, k=k: lb(k), "head")
+        for k in ("time", "event", "place", "meeting_point")
+    ]
     rows: list[list[Cell]] = []
     bands: list[int] = []
     for day, events in by_day(data.events):
@@ -106,8 +119,10 @@ def programme_part(data: ProgrammeData, *, lang: str | None = None, paper: str =
         rows.append(band(_side_by_side(langs, lambda lb, d=day: lb.date(d), width - 8), 4, first))
         for event in events:
             times = _each(langs, lambda lb, e=event: f"{lb.time(e.starts_at)}–{lb.time(e.ends_at)}")
-            venue = [para(event.venue, st.cell, rtl=first.rtl),
-                     para(event.venue_address, st.cell_muted, rtl=first.rtl)]
+            venue = [
+                para(event.venue, st.cell, rtl=first.rtl),
+                para(event.venue_address, st.cell_muted, rtl=first.rtl),
+            ]
             rows.append([times, _event(event, langs), venue, _meeting(event, langs)])
     story.append(data_table(header, rows, FRACTIONS, width, first, band_rows=bands))
     return DocPart(title, data.visit, first, personal_data=False, story=story)

@@ -39,10 +39,12 @@ def programme_table(events: Sequence[ProgrammeEvent], width: float, labels: Labe
         bands.append(len(rows))
         rows.append(band(labels.date(day), len(header), labels))
         for event in day_events:
-            rows.append([
-                time_range(event, labels),
-                event_cell(event, labels),
-                place_cell(event, labels),
-                meeting_cell(event, labels),
-            ])
+            rows.append(
+                [
+                    time_range(event, labels),
+                    event_cell(event, labels),
+                    place_cell(event, labels),
+                    meeting_cell(event, labels),
+                ]
+            )
     return data_table(header, rows, FRACTIONS, width, labels, band_rows=bands)

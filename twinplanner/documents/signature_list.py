@@ -28,12 +28,13 @@ from twinplanner.documents.text import para
 SIGNING_ROW_HEIGHT = 9 * mm
 
 
-def _section(section: SignatureSection, data: SignatureListData, width: float,
-             labels: Labels) -> list[Flowable]:
-    town = labels("participants_from", town=section.town,
-                  country=labels.country_name(section.country))
-    header: list[Cell] = [labels("number_short"), labels("name"), labels("town"),
-                          labels("country")]
+def _section(
+    section: SignatureSection, data: SignatureListData, width: float, labels: Labels
+) -> list[Flowable]:
+    town = labels(
+        "participants_from", town=section.town, country=labels.country_name(section.country)
+    )
+    header: list[Cell] = [labels("number_short"), labels("name"), labels("town"), labels("country")]
     fractions = [0.8, 4.2, 3, 2.2]
     if data.show_age_band:
         header.append(labels("age_band"))
@@ -42,8 +43,12 @@ def _section(section: SignatureSection, data: SignatureListData, width: float,
     fractions.append(3.8)
     rows: list[list[Cell]] = []
     for number, row in enumerate(section.rows, start=1):
-        cells: list[Cell] = [labels.number(number), row.name, row.town,
-                             labels.country_name(row.country)]
+        cells: list[Cell] = [
+            labels.number(number),
+            row.name,
+            row.town,
+            labels.country_name(row.country),
+        ]
         if data.show_age_band:
             cells.append(row.age_band)
         cells.append("")
@@ -58,8 +63,11 @@ def _totals(data: SignatureListData, width: float, labels: Labels) -> Flowable:
         for code, count in data.totals_by_country().items()
     ]
     local, invited = data.local_and_invited()
-    pairs += [(labels("local"), labels.number(local)), (labels("invited"), labels.number(invited)),
-              (labels("total"), labels.number(local + invited))]
+    pairs += [
+        (labels("local"), labels.number(local)),
+        (labels("invited"), labels.number(invited)),
+        (labels("total"), labels.number(local + invited)),
+    ]
     return keep([heading(labels("totals"), labels), key_values(pairs, width * 0.75, labels)])
 
 
@@ -72,14 +80,24 @@ def _certification(data: SignatureListData, width: float, labels: Labels) -> Flo
     blocks = []
     for contact in certifiers:
         lines = [[para(labels("for_town", town=contact.town), st.cell_bold, rtl=labels.rtl)]]
-        for label, value in ((labels("name"), contact.name), (labels("function"), ""),
-                             (labels("place_and_date"), ""), (labels("signature"), "")):
+        for label, value in (
+            (labels("name"), contact.name),
+            (labels("function"), ""),
+            (labels("place_and_date"), ""),
+            (labels("signature"), ""),
+        ):
             lines.append([para(f"{label}: {value}", st.cell, rtl=labels.rtl)])
         inner = Table(lines, colWidths=[width / 2 - 8], rowHeights=[None] + [8 * mm] * 4)
-        inner.setStyle(table_style([("LINEBELOW", (0, 1), (-1, -1), 0.4, PALETTE.rule),
-                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        inner.setStyle(
+            table_style(
+                [
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, PALETTE.rule),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ]
+            )
+        )
         blocks.append(inner)
-    rows = [blocks[i:i + 2] for i in range(0, len(blocks), 2)]
+    rows = [blocks[i : i + 2] for i in range(0, len(blocks), 2)]
     for row in rows:
         while len(row) < 2:
             row.append("")
@@ -102,8 +120,13 @@ def signature_list_part(
         when = labels.join([when, labels.time(data.starts_at)])
     what = data.title or labels("day_of_visit")
     story: list[Flowable] = [*title_block(title, data.visit.title, labels)]
-    story.append(key_values([(labels("event"), what), (labels("date"), when),
-                             (labels("place"), data.place)], width, labels))
+    story.append(
+        key_values(
+            [(labels("event"), what), (labels("date"), when), (labels("place"), data.place)],
+            width,
+            labels,
+        )
+    )
     for section in data.sections:
         story += _section(section, data, width, labels)
     story += [_totals(data, width, labels), _certification(data, width, labels)]

@@ -74,9 +74,7 @@ def paper_size(paper: str) -> tuple[float, float]:
     try:
         return PAPERS[paper.lower()]
     except KeyError:
-        raise ValueError(
-            f"Unknown paper size {paper!r}: use one of {', '.join(PAPERS)}."
-        ) from None
+        raise ValueError(f"Unknown paper size {paper!r}: use one of {', '.join(PAPERS)}.") from None
 
 
 def content_width(paper: str) -> float:
@@ -84,8 +82,16 @@ def content_width(paper: str) -> float:
     return paper_size(paper)[0] - 2 * MARGIN_SIDE
 
 
-def _style(name: str, font: str, size: float, *, leading: float | None = None,
-           color: Color = PALETTE.text, before: float = 0, after: float = 0) -> ParagraphStyle:
+def _style(
+    name: str,
+    font: str,
+    size: float,
+    *,
+    leading: float | None = None,
+    color: Color = PALETTE.text,
+    before: float = 0,
+    after: float = 0,
+) -> ParagraphStyle:
     return ParagraphStyle(
         name,
         fontName=font,
@@ -106,8 +112,9 @@ def styles() -> Styles:
     return Styles(
         title=_style("tp-title", SANS_BOLD, SIZES.title, color=PALETTE.accent, after=2),
         subtitle=_style("tp-subtitle", SANS, SIZES.body, color=PALETTE.muted, after=6),
-        heading=_style("tp-heading", SANS_BOLD, SIZES.heading, color=PALETTE.accent,
-                       before=10, after=4),
+        heading=_style(
+            "tp-heading", SANS_BOLD, SIZES.heading, color=PALETTE.accent, before=10, after=4
+        ),
         body=_style("tp-body", SANS, SIZES.body, after=3),
         strong=_style("tp-strong", SANS_BOLD, SIZES.body, after=3),
         cell=_style("tp-cell", SANS, SIZES.cell),

@@ -252,8 +252,13 @@ class TextBlock(Flowable):
         y = self.height - size
         for line in self._lines:
             runs, width = _laid_out(line, style.fontName, size, self.base_rtl)
-            x = left if align == "left" else right - width if align == "right" else (
-                (left + right - width) / 2)
+            x = (
+                left
+                if align == "left"
+                else right - width
+                if align == "right"
+                else ((left + right - width) / 2)
+            )
             text.setTextOrigin(x, y)
             for run, font in runs:
                 text.setFont(font, size)

@@ -30,11 +30,25 @@ def transport_part(
     people = sum(len(s.people) for s in data.stops)
     pairs.append((labels("people_count"), labels.number(people)))
     story.append(key_values(pairs, width, labels))
-    header = [labels("time"), labels("pickup"), labels("district"), labels("contact"),
-              labels("phone"), labels("who"), "☐"]
+    header = [
+        labels("time"),
+        labels("pickup"),
+        labels("district"),
+        labels("contact"),
+        labels("phone"),
+        labels("who"),
+        "☐",
+    ]
     rows: list[list[Cell]] = [
-        [labels.time(s.at) if s.at else "", s.place, s.district, s.contact, s.phone,
-         "\n".join(s.people), "☐"]
+        [
+            labels.time(s.at) if s.at else "",
+            s.place,
+            s.district,
+            s.contact,
+            s.phone,
+            "\n".join(s.people),
+            "☐",
+        ]
         for s in data.stops
     ]
     if rows:

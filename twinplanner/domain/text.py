@@ -6,7 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 
 # Letters that NFKD does not decompose but organisers expect to match their base letter.
-_EXTRA_FOLDS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"})
+_EXTRA_FOLDS = str.maketrans(
+    {"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i"}
+)
 
 
 def fold(text: str | None) -> str:

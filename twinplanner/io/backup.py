@@ -103,8 +103,9 @@ def key_of(path: Path, passphrase: str | None) -> str | None:
     return key
 
 
-def inspect_file(path: Path | str, *, check: bool = True,
-                 passphrase: str | None = None) -> FileFacts:
+def inspect_file(
+    path: Path | str, *, check: bool = True, passphrase: str | None = None
+) -> FileFacts:
     """Read a database file's schema version and counts, refusing what TwinPlanner cannot use.
 
     Raises DatabaseFileError naming the file when it is missing, not an SQLite file, damaged
@@ -149,8 +150,9 @@ def inspect_file(path: Path | str, *, check: bool = True,
     return FileFacts(version, *counts)
 
 
-def _copy_database(source: Path, dest_folder: Path, dest_name_hint: str,
-                   key: str | None = None) -> Path:
+def _copy_database(
+    source: Path, dest_folder: Path, dest_name_hint: str, key: str | None = None
+) -> Path:
     """Copy ``source`` with the online backup API into a new private temporary file; an
     encrypted source (``key`` its passphrase) gives a copy encrypted with the same key."""
     fd, name = tempfile.mkstemp(prefix=f".{dest_name_hint}.", suffix=".tmp", dir=dest_folder)
@@ -212,8 +214,9 @@ def backup_to(db_path: Path | str, dest: Path | str, *, passphrase: str | None =
     return dest
 
 
-def _raise_sqlite(db_path: Path, dest: Path, exc: BaseException,
-                  key: str | None = None) -> NoReturn:
+def _raise_sqlite(
+    db_path: Path, dest: Path, exc: BaseException, key: str | None = None
+) -> NoReturn:
     message = str(exc).lower()
     if key is not None and is_not_a_database(exc):
         raise PassphraseNeeded(db_path, wrong=True) from exc
@@ -230,8 +233,12 @@ def _raise_sqlite(db_path: Path, dest: Path, exc: BaseException,
 
 
 def make_backup(
-    db_path: Path | str, *, reason: str = "manual", now: dt.datetime | None = None,
-    rotate: bool = True, passphrase: str | None = None,
+    db_path: Path | str,
+    *,
+    reason: str = "manual",
+    now: dt.datetime | None = None,
+    rotate: bool = True,
+    passphrase: str | None = None,
 ) -> Path:
     """Make an automatic backup of ``db_path`` in its backup folder and rotate old ones (an
     encrypted file's backup is encrypted with its passphrase)."""
@@ -263,8 +270,9 @@ def _parse(db_path: Path, path: Path) -> tuple[dt.datetime, int, str] | None:
     return taken_at, int(counter or 0), reason
 
 
-def list_backups(db_path: Path | str, *, details: bool = True,
-                 passphrase: str | None = None) -> list[BackupInfo]:
+def list_backups(
+    db_path: Path | str, *, details: bool = True, passphrase: str | None = None
+) -> list[BackupInfo]:
     """The automatic backups of ``db_path``, newest first; ``details`` reads counts from each
     (encrypted ones with ``passphrase``, or the one that opened ``db_path`` in this process)."""
     db_path = Path(db_path)
@@ -292,14 +300,23 @@ def _with_details(info: BackupInfo, key: str | None) -> BackupInfo:
     except DatabaseFileError as exc:
         return BackupInfo(info.path, info.taken_at, info.reason, info.size, problem=str(exc))
     return BackupInfo(
-        info.path, info.taken_at, info.reason, info.size, facts.schema_version,
-        facts.visits, facts.people, facts.households,
+        info.path,
+        info.taken_at,
+        info.reason,
+        info.size,
+        facts.schema_version,
+        facts.visits,
+        facts.people,
+        facts.households,
     )
 
 
 def backups_to_delete(
-    backups: Sequence[tuple[str, dt.datetime]], now: dt.datetime, *,
-    keep_last: int = KEEP_LAST, keep_months: int = KEEP_MONTHS,
+    backups: Sequence[tuple[str, dt.datetime]],
+    now: dt.datetime,
+    *,
+    keep_last: int = KEEP_LAST,
+    keep_months: int = KEEP_MONTHS,
 ) -> set[str]:
     """Which backups rotation removes: all but the newest ``keep_last`` and the newest of each
     of the last ``keep_months`` calendar months (pure: names and times in, names out)."""
@@ -365,7 +382,10 @@ class RestoreResult:
 
 
 def restore_database(
-    source: Path | str, db_path: Path | str, *, now: dt.datetime | None = None,
+    source: Path | str,
+    db_path: Path | str,
+    *,
+    now: dt.datetime | None = None,
     passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` by the backup ``source``, after backing it up.

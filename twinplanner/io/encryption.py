@@ -61,14 +61,17 @@ def encrypt_database(path: Path | str, passphrase: str) -> ConversionResult:
     path = Path(path)
     kind = file_kind(path)
     if kind is FileKind.UNKNOWN:
-        raise DatabaseFileError(f"{path} is already encrypted (or not a TwinPlanner database); "
-                                "to change its passphrase, use change-passphrase.")
+        raise DatabaseFileError(
+            f"{path} is already encrypted (or not a TwinPlanner database); "
+            "to change its passphrase, use change-passphrase."
+        )
     _require_database(path, kind)
     return _convert(path, None, check_new_passphrase(passphrase), "before-encrypt")
 
 
-def change_passphrase(path: Path | str, new_passphrase: str, *,
-                      passphrase: str | None = None) -> ConversionResult:
+def change_passphrase(
+    path: Path | str, new_passphrase: str, *, passphrase: str | None = None
+) -> ConversionResult:
     """Encrypt the encrypted file at ``path`` (and its backups) with ``new_passphrase``;
     ``passphrase`` is the current one (default: the one that opened it in this process)."""
     path = Path(path)
@@ -89,15 +92,17 @@ def _require_database(path: Path, kind: FileKind) -> None:
     if kind in (FileKind.MISSING, FileKind.EMPTY):
         raise DatabaseFileError(f"There is no database at {path}.")
     if kind is FileKind.NOT_DATABASE:
-        raise DatabaseFileError(f"{path} is not a TwinPlanner database (it is not an SQLite "
-                                "file). Nothing was changed.")
+        raise DatabaseFileError(
+            f"{path} is not a TwinPlanner database (it is not an SQLite file). Nothing was changed."
+        )
 
 
 def _current_key(path: Path, passphrase: str | None) -> str:
     kind = file_kind(path)
     if kind is FileKind.PLAIN:
-        raise DatabaseFileError(f"{path} is not encrypted; to protect it with a passphrase, "
-                                "use encrypt.")
+        raise DatabaseFileError(
+            f"{path} is not encrypted; to protect it with a passphrase, use encrypt."
+        )
     _require_database(path, kind)
     key = passphrase if passphrase is not None else known_passphrase(path)
     if key is None:
@@ -105,8 +110,7 @@ def _current_key(path: Path, passphrase: str | None) -> str:
     return key
 
 
-def _convert(path: Path, old_key: str | None, new_key: str | None,
-             reason: str) -> ConversionResult:
+def _convert(path: Path, old_key: str | None, new_key: str | None, reason: str) -> ConversionResult:
     """Back up, export into a new file under ``new_key``, check it, rename it over ``path``."""
     from twinplanner.data.db import close_database, open_database
     from twinplanner.data.lock import WriterLock, held_here
@@ -127,8 +131,10 @@ def _convert(path: Path, old_key: str | None, new_key: str | None,
             try:
                 after = inspect_file(temp, check=True, passphrase=new_key)
                 if after != facts:
-                    raise DatabaseFileError(f"The converted copy of {path} does not hold the "
-                                            "same records; nothing was changed.")
+                    raise DatabaseFileError(
+                        f"The converted copy of {path} does not hold the "
+                        "same records; nothing was changed."
+                    )
                 for suffix in ("-wal", "-shm"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
                 os.replace(temp, path)
@@ -148,8 +154,7 @@ def _convert(path: Path, old_key: str | None, new_key: str | None,
     return ConversionResult(path, new_key is not None, facts, kept, converted, left)
 
 
-def export_copy(source: Path, source_key: str | None, dest_key: str | None,
-                folder: Path) -> Path:
+def export_copy(source: Path, source_key: str | None, dest_key: str | None, folder: Path) -> Path:
     """Write ``source`` into a new private temporary file in ``folder``, encrypted with
     ``dest_key`` (plain when None), with SQLCipher's ``sqlcipher_export``.
 
@@ -190,8 +195,10 @@ def export_copy(source: Path, source_key: str | None, dest_key: str | None,
         if source_key is not None and is_not_a_database(exc):
             raise PassphraseNeeded(source, wrong=True) from exc
         if "full" in message:
-            raise FileWriteError(f"The disk holding {source} is full. Free some space; "
-                                 "nothing was changed.", path=source) from exc
+            raise FileWriteError(
+                f"The disk holding {source} is full. Free some space; nothing was changed.",
+                path=source,
+            ) from exc
         raise DatabaseFileError(f"Cannot convert {source}: {exc}. Nothing was changed.") from exc
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -199,8 +206,9 @@ def export_copy(source: Path, source_key: str | None, dest_key: str | None,
     return temp
 
 
-def _convert_backups(db_path: Path, old_key: str | None,
-                     new_key: str | None) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+def _convert_backups(
+    db_path: Path, old_key: str | None, new_key: str | None
+) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """Convert every automatic backup of ``db_path`` to ``new_key``; returns (done, left).
 
     Each key derivation costs SQLCipher about 0.15 s, so the old key is simply tried in the

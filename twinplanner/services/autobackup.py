@@ -78,15 +78,17 @@ class AutoBackup:
 
     def tick(self) -> Path | None:
         """Back up if changes wait and the interval has passed (call from a timer)."""
-        if backup_due(self.last_backup_at, self.last_change_at, self._clock(),
-                      min_interval=self._min_interval):
+        if backup_due(
+            self.last_backup_at, self.last_change_at, self._clock(), min_interval=self._min_interval
+        ):
             return self._make("change")
         return None
 
     def pending(self) -> bool:
         """True when changes are not yet in any backup."""
         return self.last_change_at is not None and (
-            self.last_backup_at is None or self.last_change_at > self.last_backup_at)
+            self.last_backup_at is None or self.last_change_at > self.last_backup_at
+        )
 
     def closing(self) -> Path | None:
         """Back up the changes not yet backed up, whatever the interval (the window closes)."""

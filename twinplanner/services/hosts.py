@@ -21,8 +21,10 @@ def _checked_on(value: object, field: str, label: str) -> dt.date | None:
 
 
 HOUSEHOLD_FIELDS: dict[str, tuple[str, _Cleaner]] = {
-    "contact_name": (N_("The contact name"),
-                     lambda v, f, lb: check.text(v, f, lb, required=True, max_length=200)),
+    "contact_name": (
+        N_("The contact name"),
+        lambda v, f, lb: check.text(v, f, lb, required=True, max_length=200),
+    ),
     "members": (N_("The members"), check.text),
     "address": (N_("The address"), check.text),
     "district": (N_("The district"), check.text),
@@ -30,21 +32,29 @@ HOUSEHOLD_FIELDS: dict[str, tuple[str, _Cleaner]] = {
     "email": (N_("The e-mail address"), check.email),
     "languages": (N_("The languages"), check.languages),
     "beds": (N_("The number of beds"), lambda v, f, lb: check.count(v, f, lb, maximum=50)),
-    "double_beds": (N_("The number of double beds"),
-                    lambda v, f, lb: check.count(v, f, lb, maximum=25)),
+    "double_beds": (
+        N_("The number of double beds"),
+        lambda v, f, lb: check.count(v, f, lb, maximum=25),
+    ),
     "pets": (N_("The pets"), lambda v, f, lb: check.members_of(v, f, lb, Species)),
     "smoking": (N_("Smoking household"), check.flag),
     "step_free": (N_("Step-free"), check.flag),
     "minors_cleared": (N_("Cleared to host minors"), check.flag),
     "safeguarding_checked_on": (N_("The safeguarding check date"), _checked_on),
-    "gender_preference": (N_("The gender preference"),
-                          lambda v, f, lb: check.choice(v, f, lb, GenderPreference)),
+    "gender_preference": (
+        N_("The gender preference"),
+        lambda v, f, lb: check.choice(v, f, lb, GenderPreference),
+    ),
     "age_group": (N_("The preferred age group"), lambda v, f, lb: check.choice(v, f, lb, AgeGroup)),
     "no_minors": (N_("No minors"), check.flag),
-    "max_guests": (N_("The most guests"),
-                   lambda v, f, lb: check.count(v, f, lb, maximum=50, optional=True)),
-    "preferred_guests": (N_("The preferred number of guests"),
-                         lambda v, f, lb: check.count(v, f, lb, maximum=50, optional=True)),
+    "max_guests": (
+        N_("The most guests"),
+        lambda v, f, lb: check.count(v, f, lb, maximum=50, optional=True),
+    ),
+    "preferred_guests": (
+        N_("The preferred number of guests"),
+        lambda v, f, lb: check.count(v, f, lb, maximum=50, optional=True),
+    ),
     "notes": (N_("The notes"), check.text),
 }
 OFFER_FIELDS = ("available_from", "available_until")

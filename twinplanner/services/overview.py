@@ -59,8 +59,11 @@ class VisitOverview:
         return sum(item.count for item in self.todo)
 
 
-def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
-                   households: list[HouseholdRow] | None = None) -> VisitOverview:
+def visit_overview(
+    visit_id: int,
+    people: list[PersonRow] | None = None,
+    households: list[HouseholdRow] | None = None,
+) -> VisitOverview:
     """Count a visit's people, parties and beds, and list what still needs doing.
 
     ``people`` and ``households`` may be passed when the caller has just read them.
@@ -78,31 +81,49 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
             if p.household_id is not None:
                 placed.add(p.party_id)
     guests = [p for p in people if p.is_guest]
-    unplaced = sorted(((pid, name) for pid, name in party_names.items() if pid not in placed),
-                      key=lambda item: item[1].casefold())
-    no_contact = sorted((p for p in guests if not p.emergency_contact.strip()),
-                        key=lambda p: p.full_name.casefold())
+    unplaced = sorted(
+        ((pid, name) for pid, name in party_names.items() if pid not in placed),
+        key=lambda item: item[1].casefold(),
+    )
+    no_contact = sorted(
+        (p for p in guests if not p.emergency_contact.strip()), key=lambda p: p.full_name.casefold()
+    )
     no_phone = [h for h in households if not h.phone.strip()]
-    no_consent = sorted((p for p in people
-                         if p.is_minor and not (p.consent_photos and p.consent_health)),
-                        key=lambda p: p.full_name.casefold())
+    no_consent = sorted(
+        (p for p in people if p.is_minor and not (p.consent_photos and p.consent_health)),
+        key=lambda p: p.full_name.casefold(),
+    )
     todo = [
-        TodoItem(TodoKind.PARTIES_NOT_PLACED, tuple(pid for pid, _ in unplaced),
-                 tuple(name for _, name in unplaced)),
-        TodoItem(TodoKind.NO_EMERGENCY_CONTACT, tuple(p.id for p in no_contact),
-                 tuple(p.full_name for p in no_contact)),
-        TodoItem(TodoKind.HOUSEHOLDS_WITHOUT_PHONE, tuple(h.id for h in no_phone),
-                 tuple(h.contact_name for h in no_phone)),
-        TodoItem(TodoKind.MINORS_WITHOUT_CONSENT, tuple(p.id for p in no_consent),
-                 tuple(p.full_name for p in no_consent)),
+        TodoItem(
+            TodoKind.PARTIES_NOT_PLACED,
+            tuple(pid for pid, _ in unplaced),
+            tuple(name for _, name in unplaced),
+        ),
+        TodoItem(
+            TodoKind.NO_EMERGENCY_CONTACT,
+            tuple(p.id for p in no_contact),
+            tuple(p.full_name for p in no_contact),
+        ),
+        TodoItem(
+            TodoKind.HOUSEHOLDS_WITHOUT_PHONE,
+            tuple(h.id for h in no_phone),
+            tuple(h.contact_name for h in no_phone),
+        ),
+        TodoItem(
+            TodoKind.MINORS_WITHOUT_CONSENT,
+            tuple(p.id for p in no_consent),
+            tuple(p.full_name for p in no_consent),
+        ),
     ]
     todo.append(TodoItem(TodoKind.PROGRAMME_CONFLICTS, *_programme_conflicts(visit_id, people)))
     beds = sum(h.beds for h in households)
     clubs = Counter(club for p in people for club in p.clubs)
     guest_languages = Counter(code for p in guests for code in p.languages)
     host_languages = Counter(code for h in households for code in h.languages)
-    codes = sorted(set(guest_languages) | set(host_languages),
-                   key=lambda c: (-guest_languages[c], -host_languages[c], c))
+    codes = sorted(
+        set(guest_languages) | set(host_languages),
+        key=lambda c: (-guest_languages[c], -host_languages[c], c),
+    )
     return VisitOverview(
         visit_id=visit_id,
         guests=len(guests),
@@ -116,18 +137,22 @@ def visit_overview(visit_id: int, people: list[PersonRow] | None = None,
         todo=tuple(todo),
         clubs=tuple(sorted(clubs.items(), key=lambda item: (-item[1], item[0]))),
         languages=tuple((c, guest_languages[c], host_languages[c]) for c in codes),
-        own_times=tuple((p.full_name, p.arrival_at, p.departure_at) for p in people
-                        if p.arrival_at is not None or p.departure_at is not None),
+        own_times=tuple(
+            (p.full_name, p.arrival_at, p.departure_at)
+            for p in people
+            if p.arrival_at is not None or p.departure_at is not None
+        ),
     )
 
 
-def _programme_conflicts(visit_id: int, people: list[PersonRow]
-                         ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def _programme_conflicts(
+    visit_id: int, people: list[PersonRow]
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """The programme's conflicts: the first event of each, and its sentence."""
     from twinplanner.services.programme import check_visit
 
     found = check_visit(visit_id, people)
-    return (tuple(c.event_ids[0] if c.event_ids else 0 for c in found),
-            tuple(c.message for c in found))
-
-
+    return (
+        tuple(c.event_ids[0] if c.event_ids else 0 for c in found),
+        tuple(c.message for c in found),
+    )

@@ -32,13 +32,26 @@ def party_snapshots(visit_id: int, party_ids: Iterable[int]) -> list[PartySnapsh
     """Snapshots of some parties of a visit, with members and placement."""
     result = []
     for party in Party.select().where((Party.visit == visit_id) & Party.id.in_(list(party_ids))):
-        members = tuple(pa.person_id for pa in Participation.select(Participation.person)
-                        .where(Participation.party == party.id).order_by(Participation.id))
+        members = tuple(
+            pa.person_id
+            for pa in Participation.select(Participation.person)
+            .where(Participation.party == party.id)
+            .order_by(Participation.id)
+        )
         pl = Placement.get_or_none(Placement.party == party.id)
-        result.append(PartySnapshot(
-            party.id, party.name, party.kind, party.notes, members,
-            pl.household_id if pl else None, bool(pl and pl.locked),
-            pl.source if pl else "hand", pl.override_reason if pl else ""))
+        result.append(
+            PartySnapshot(
+                party.id,
+                party.name,
+                party.kind,
+                party.notes,
+                members,
+                pl.household_id if pl else None,
+                bool(pl and pl.locked),
+                pl.source if pl else "hand",
+                pl.override_reason if pl else "",
+            )
+        )
     return result
 
 
@@ -56,8 +69,14 @@ def default_party_name(names: Sequence[str]) -> str:
     return f"{surnames[0]} & {len(surnames) - 1} others"
 
 
-def group_into_party(visit_id: int, person_ids: Iterable[int], *, name: str = "",
-                     kind: str = "", party_id: int | None = None) -> Changes:
+def group_into_party(
+    visit_id: int,
+    person_ids: Iterable[int],
+    *,
+    name: str = "",
+    kind: str = "",
+    party_id: int | None = None,
+) -> Changes:
     """Put the chosen guests of a visit into one new party; parties left empty are deleted."""
     wanted = check.ids(person_ids, "people", N_("person"))
     if len(wanted) < 2:

@@ -153,9 +153,7 @@ def update_field(visit_id: int | None, person_id: int, field: str, value: object
     if field in PARTICIPATION_FIELDS:
         if visit_id is None:
             raise ValidationError(
-                _("{field} belongs to a visit.").format(
-                    field=_(PARTICIPATION_FIELDS[field][0])
-                ),
+                _("{field} belongs to a visit.").format(field=_(PARTICIPATION_FIELDS[field][0])),
                 field=field,
             )
         return update_participation(visit_id, person_id, field, value)

@@ -92,8 +92,10 @@ def _organisers(town_ids: tuple[int, int], names: tuple[str, str]) -> tuple[Cont
     )
     town_name = dict(zip(town_ids, names, strict=True))
     rows = sorted(query.tuples(), key=lambda r: (town_ids.index(r[1]), fold(r[0])))
-    return tuple(Contact(name, town_name[town], phone or "", email or "")
-                 for name, town, phone, email in rows)
+    return tuple(
+        Contact(name, town_name[town], phone or "", email or "")
+        for name, town, phone, email in rows
+    )
 
 
 def event_people(snapshot: VisitSnapshot) -> dict[int, set[int]]:
@@ -118,16 +120,30 @@ def programme_event(event: EventRow, snapshot: VisitSnapshot) -> ProgrammeEvent:
     """An event as printed on a programme."""
     address = snapshot.venue_address.get(event.venue_id, "") if event.venue_id else ""
     return ProgrammeEvent(
-        starts_at=event.starts_at, ends_at=event.ends_at, title=event.title, kind=event.kind,
-        venue=event.venue_name, venue_address=address, meeting_point=event.meeting_point,
-        meeting_at=event.meeting_at, transport=event.transport, public=event.public,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        title=event.title,
+        kind=event.kind,
+        venue=event.venue_name,
+        venue_address=address,
+        meeting_point=event.meeting_point,
+        meeting_at=event.meeting_at,
+        transport=event.transport,
+        public=event.public,
     )
 
 
 def host_info(household: HouseholdRow) -> HostInfo:
     """A household as its guests and drivers see it."""
-    return HostInfo(household.contact_name, household.address, household.district,
-                    household.phone, household.members, household.email, household.languages)
+    return HostInfo(
+        household.contact_name,
+        household.address,
+        household.district,
+        household.phone,
+        household.members,
+        household.email,
+        household.languages,
+    )
 
 
 def _language(languages: tuple[str, ...], fallback: str) -> str:
@@ -136,14 +152,16 @@ def _language(languages: tuple[str, ...], fallback: str) -> str:
 
 def _arrival(people: list[PersonRow], snapshot: VisitSnapshot) -> Transfer:
     times = [p.arrival_at or snapshot.visit.arrival_at for p in people]
-    return Transfer(min(times) if times else snapshot.visit.arrival_at,
-                    snapshot.visit.arrival_place)
+    return Transfer(
+        min(times) if times else snapshot.visit.arrival_at, snapshot.visit.arrival_place
+    )
 
 
 def _departure(people: list[PersonRow], snapshot: VisitSnapshot) -> Transfer:
     times = [p.departure_at or snapshot.visit.departure_at for p in people]
-    return Transfer(max(times) if times else snapshot.visit.departure_at,
-                    snapshot.visit.departure_place)
+    return Transfer(
+        max(times) if times else snapshot.visit.departure_at, snapshot.visit.departure_place
+    )
 
 
 def safety_contact(snapshot: VisitSnapshot) -> Contact | None:
@@ -168,22 +186,29 @@ def itineraries(snapshot: VisitSnapshot) -> list[ItineraryData]:
         if not members:
             continue
         ids = {m.id for m in members}
-        events = tuple(programme_event(e, snapshot) for e in snapshot.events
-                       if taking_part.get(e.id, set()) & ids)
+        events = tuple(
+            programme_event(e, snapshot)
+            for e in snapshot.events
+            if taking_part.get(e.id, set()) & ids
+        )
         household = households.get(party.household_id) if party.household_id else None
-        result.append(ItineraryData(
-            visit=snapshot.info,
-            language=_language(members[0].languages, snapshot.working_language),
-            party_name=party.name,
-            members=tuple(Traveller(m.full_name, m.age if m.is_minor else None, m.languages,
-                                    m.phone) for m in members),
-            host=host_info(household) if household else None,
-            arrival=_arrival(members, snapshot),
-            departure=_departure(members, snapshot),
-            events=events,
-            organisers=snapshot.organisers,
-            safety_contact=safety,
-        ))
+        result.append(
+            ItineraryData(
+                visit=snapshot.info,
+                language=_language(members[0].languages, snapshot.working_language),
+                party_name=party.name,
+                members=tuple(
+                    Traveller(m.full_name, m.age if m.is_minor else None, m.languages, m.phone)
+                    for m in members
+                ),
+                host=host_info(household) if household else None,
+                arrival=_arrival(members, snapshot),
+                departure=_departure(members, snapshot),
+                events=events,
+                organisers=snapshot.organisers,
+                safety_contact=safety,
+            )
+        )
     return result
 
 
@@ -199,10 +224,12 @@ def guest(person: PersonRow, snapshot: VisitSnapshot) -> Guest:
         dietary_needs=person.dietary_needs if shared else "",
         allergies=person.allergies if shared else "",
         animal_allergies=person.animal_allergies if shared else (),
-        arrival=Transfer(person.arrival_at or snapshot.visit.arrival_at,
-                         snapshot.visit.arrival_place),
-        departure=Transfer(person.departure_at or snapshot.visit.departure_at,
-                           snapshot.visit.departure_place),
+        arrival=Transfer(
+            person.arrival_at or snapshot.visit.arrival_at, snapshot.visit.arrival_place
+        ),
+        departure=Transfer(
+            person.departure_at or snapshot.visit.departure_at, snapshot.visit.departure_place
+        ),
     )
 
 
@@ -221,16 +248,18 @@ def host_sheets(snapshot: VisitSnapshot) -> list[HostSheetData]:
         guests = by_household.get(household.id, [])
         if not guests:
             continue
-        result.append(HostSheetData(
-            visit=snapshot.info,
-            language=_language(household.languages, snapshot.working_language),
-            host=host_info(household),
-            guests=tuple(guest(p, snapshot) for p in guests),
-            arrival=Transfer(snapshot.visit.arrival_at, snapshot.visit.arrival_place),
-            departure=Transfer(snapshot.visit.departure_at, snapshot.visit.departure_place),
-            handovers=handovers(guests, snapshot, taking_part),
-            organisers=snapshot.organisers,
-        ))
+        result.append(
+            HostSheetData(
+                visit=snapshot.info,
+                language=_language(household.languages, snapshot.working_language),
+                host=host_info(household),
+                guests=tuple(guest(p, snapshot) for p in guests),
+                arrival=Transfer(snapshot.visit.arrival_at, snapshot.visit.arrival_place),
+                departure=Transfer(snapshot.visit.departure_at, snapshot.visit.departure_place),
+                handovers=handovers(guests, snapshot, taking_part),
+                organisers=snapshot.organisers,
+            )
+        )
     return result
 
 
@@ -240,16 +269,17 @@ def host_list(snapshot: VisitSnapshot) -> HostListData:
     for person in snapshot.guests():
         if person.household_id is not None:
             names[person.household_id].append(person.full_name)
-    entries = tuple(HostListEntry(host_info(h), tuple(names.get(h.id, ())))
-                    for h in snapshot.households)
+    entries = tuple(
+        HostListEntry(host_info(h), tuple(names.get(h.id, ()))) for h in snapshot.households
+    )
     return HostListData(snapshot.info, snapshot.working_language, entries)
 
 
 def programme(snapshot: VisitSnapshot) -> ProgrammeData:
     """The whole programme in the host town's and the guest town's languages."""
-    languages = tuple(dict.fromkeys(
-        lang for lang in (snapshot.host_town[2], snapshot.guest_town[2]) if lang
-    )) or (snapshot.working_language,)
+    languages = tuple(
+        dict.fromkeys(lang for lang in (snapshot.host_town[2], snapshot.guest_town[2]) if lang)
+    ) or (snapshot.working_language,)
     events = tuple(programme_event(e, snapshot) for e in snapshot.events)
     return ProgrammeData(snapshot.info, languages, events)
 

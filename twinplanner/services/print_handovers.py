@@ -38,8 +38,9 @@ def _needs_lift(event: EventRow, person: PersonRow, snapshot: VisitSnapshot) -> 
     return event.starts_at > arrival and event.ends_at < departure
 
 
-def handovers(guests: list[PersonRow], snapshot: VisitSnapshot,
-              taking_part: dict[int, set[int]]) -> tuple[HandOver, ...]:
+def handovers(
+    guests: list[PersonRow], snapshot: VisitSnapshot, taking_part: dict[int, set[int]]
+) -> tuple[HandOver, ...]:
     """For each day, when and where the host brings each guest and collects them again;
     guests going to the same place at the same time share one line."""
     grouped: dict[tuple[dt.datetime, str, str, str], list[str]] = defaultdict(list)
@@ -56,7 +57,8 @@ def handovers(guests: list[PersonRow], snapshot: VisitSnapshot,
                 collect_from = last.venue_name or last.meeting_point
                 grouped[(bring_at, "bring", bring_to, first.title)].append(person.full_name)
                 grouped[(last.ends_at, "collect", collect_from, last.title)].append(
-                    person.full_name)
+                    person.full_name
+                )
     return tuple(
         HandOver(at, action, place, tuple(names), title)
         for (at, action, place, title), names in sorted(grouped.items())

@@ -31,8 +31,9 @@ def _town_of(person: PersonRow, snapshot: VisitSnapshot) -> tuple[str, str]:
     return side[0], side[1]
 
 
-def _sections(people: list[PersonRow], snapshot: VisitSnapshot,
-              youth: bool) -> tuple[SignatureSection, ...]:
+def _sections(
+    people: list[PersonRow], snapshot: VisitSnapshot, youth: bool
+) -> tuple[SignatureSection, ...]:
     """Participants grouped by their town, the host town first."""
     towns: dict[tuple[str, str], list[PersonRow]] = defaultdict(list)
     for person in people:
@@ -41,16 +42,21 @@ def _sections(people: list[PersonRow], snapshot: VisitSnapshot,
     order = sorted(towns, key=lambda t: (t[0] != host, fold(t[0])))
     return tuple(
         SignatureSection(
-            town, country, town == host,
-            tuple(SignatureRow(p.full_name, town, country, age_band(p.age) if youth else "")
-                  for p in sorted(towns[(town, country)], key=lambda p: fold(p.full_name))),
+            town,
+            country,
+            town == host,
+            tuple(
+                SignatureRow(p.full_name, town, country, age_band(p.age) if youth else "")
+                for p in sorted(towns[(town, country)], key=lambda p: fold(p.full_name))
+            ),
         )
         for town, country in order
     )
 
 
-def _certifiers(sections: tuple[SignatureSection, ...], snapshot: VisitSnapshot
-                ) -> tuple[Contact, ...]:
+def _certifiers(
+    sections: tuple[SignatureSection, ...], snapshot: VisitSnapshot
+) -> tuple[Contact, ...]:
     """One organiser per town on the list (a blank line where a town has none)."""
     result = []
     for section in sections:
@@ -59,12 +65,27 @@ def _certifiers(sections: tuple[SignatureSection, ...], snapshot: VisitSnapshot
     return tuple(result)
 
 
-def _signature_list(title: str, day: dt.date, starts_at: dt.datetime | None, place: str,
-                    people: list[PersonRow], snapshot: VisitSnapshot) -> SignatureListData:
+def _signature_list(
+    title: str,
+    day: dt.date,
+    starts_at: dt.datetime | None,
+    place: str,
+    people: list[PersonRow],
+    snapshot: VisitSnapshot,
+) -> SignatureListData:
     youth = any(p.is_minor for p in people)
     sections = _sections(people, snapshot, youth)
-    return SignatureListData(snapshot.info, snapshot.working_language, title, day, starts_at,
-                             place, sections, youth, _certifiers(sections, snapshot))
+    return SignatureListData(
+        snapshot.info,
+        snapshot.working_language,
+        title,
+        day,
+        starts_at,
+        place,
+        sections,
+        youth,
+        _certifiers(sections, snapshot),
+    )
 
 
 def signature_lists(snapshot: VisitSnapshot, *, per: str = "event") -> list[SignatureListData]:

@@ -118,8 +118,9 @@ def _host_sheets(snap: VisitSnapshot) -> list[tuple[str, str, Any]]:
     return result
 
 
-def _candidates(kind: str, readers: VisitSnapshot, events: VisitSnapshot,
-                signatures_per: str) -> list[tuple[str, str, Any]]:
+def _candidates(
+    kind: str, readers: VisitSnapshot, events: VisitSnapshot, signatures_per: str
+) -> list[tuple[str, str, Any]]:
     if kind == "itineraries":
         return _itineraries(readers)
     if kind == "host-sheets":
@@ -131,11 +132,18 @@ def _candidates(kind: str, readers: VisitSnapshot, events: VisitSnapshot,
         programme = print_data.programme(events)
         return [("programme", "", programme)] if programme.events else []
     if kind == "signature-lists":
-        return [(f"signatures:{d.day.isoformat()}:{d.starts_at}:{d.title}",
-                 f"{d.day.isoformat()} {d.title}".strip(), d)
-                for d in print_lists.signature_lists(events, per=signatures_per)]
-    return [(f"transport:{d.starts_at}:{d.title}", d.title, d)
-            for d in print_lists.transport_lists(events)]
+        return [
+            (
+                f"signatures:{d.day.isoformat()}:{d.starts_at}:{d.title}",
+                f"{d.day.isoformat()} {d.title}".strip(),
+                d,
+            )
+            for d in print_lists.signature_lists(events, per=signatures_per)
+        ]
+    return [
+        (f"transport:{d.starts_at}:{d.title}", d.title, d)
+        for d in print_lists.transport_lists(events)
+    ]
 
 
 def _language(data: Any, lang: str | None) -> str:

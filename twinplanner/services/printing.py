@@ -20,7 +20,12 @@ from twinplanner.domain.text import fold
 from twinplanner.i18n import _
 
 KINDS: tuple[str, ...] = (
-    "itineraries", "host-sheets", "host-list", "programme", "signature-lists", "transport",
+    "itineraries",
+    "host-sheets",
+    "host-list",
+    "programme",
+    "signature-lists",
+    "transport",
 )
 ALL = "all"
 _PUBLIC_KINDS = {"programme"}  # every other kind holds personal data: files are private

@@ -26,10 +26,26 @@ from twinplanner.i18n import _
 from twinplanner.io.atomic import atomic_write
 
 _PERSON_FIELDS = (
-    "full_name", "gender", "birth_date", "languages", "role", "dietary_needs", "allergies",
-    "animal_allergies", "smoker", "needs_smoke_free", "needs_step_free", "phone", "email",
-    "emergency_contact", "notes", "consent_photos", "consent_photos_on", "consent_health",
-    "consent_health_on", "created_at",
+    "full_name",
+    "gender",
+    "birth_date",
+    "languages",
+    "role",
+    "dietary_needs",
+    "allergies",
+    "animal_allergies",
+    "smoker",
+    "needs_smoke_free",
+    "needs_step_free",
+    "phone",
+    "email",
+    "emergency_contact",
+    "notes",
+    "consent_photos",
+    "consent_photos_on",
+    "consent_health",
+    "consent_health_on",
+    "created_at",
 )
 
 
@@ -58,13 +74,21 @@ def person_data(person_id: int) -> dict[str, Any]:
     data["person"] = {"id": person.id, **{f: _plain(getattr(person, f)) for f in _PERSON_FIELDS}}
     town = Town.get_or_none(Town.id == person.town_id) if person.town_id else None
     data["town"] = {"name": town.name, "country": town.country} if town else None
-    clubs = (Club.select(Club.id, Club.name).join(Membership)
-             .where(Membership.person == person_id).order_by(Club.name))
+    clubs = (
+        Club.select(Club.id, Club.name)
+        .join(Membership)
+        .where(Membership.person == person_id)
+        .order_by(Club.name)
+    )
     club_ids = [c.id for c in clubs]
     data["clubs"] = [c.name for c in clubs]
-    data["visits"] = [_participation(pa) for pa in
-                      Participation.select().where(Participation.person == person_id)
-                      .join(Visit).order_by(Visit.arrival_at)]
+    data["visits"] = [
+        _participation(pa)
+        for pa in Participation.select()
+        .where(Participation.person == person_id)
+        .join(Visit)
+        .order_by(Visit.arrival_at)
+    ]
     data["events"] = _events(person_id, club_ids)
     return data
 
@@ -84,25 +108,41 @@ def _participation(pa: Participation) -> dict[str, Any]:
         placement = Placement.get_or_none(Placement.party == party.id)
         if placement is not None:
             home = Household.get_by_id(placement.household_id)
-            entry["housed_with"] = {"host": home.contact_name, "address": home.address,
-                                    "phone": home.phone}
+            entry["housed_with"] = {
+                "host": home.contact_name,
+                "address": home.address,
+                "phone": home.phone,
+            }
     return entry
 
 
 def _events(person_id: int, club_ids: list[int]) -> list[dict[str, Any]]:
     found: dict[int, str] = {}
-    for (eid,) in EventPerson.select(EventPerson.event).where(
-            EventPerson.person == person_id).tuples():
+    for (eid,) in (
+        EventPerson.select(EventPerson.event).where(EventPerson.person == person_id).tuples()
+    ):
         found[eid] = "participant"
     if club_ids:
-        for (eid,) in EventClub.select(EventClub.event).where(
-                EventClub.club.in_(club_ids)).tuples():
+        for (eid,) in (
+            EventClub.select(EventClub.event).where(EventClub.club.in_(club_ids)).tuples()
+        ):
             found.setdefault(eid, "with their club")
     for (eid,) in Event.select(Event.id).where(Event.responsible == person_id).tuples():
         found[eid] = "responsible"
     events = Event.select().where(Event.id.in_(list(found))).order_by(Event.starts_at)
-    return [{"title": e.title, "starts_at": _plain(e.starts_at), "ends_at": _plain(e.ends_at),
-             "as": found[e.id]} for e in events] if found else []
+    return (
+        [
+            {
+                "title": e.title,
+                "starts_at": _plain(e.starts_at),
+                "ends_at": _plain(e.ends_at),
+                "as": found[e.id],
+            }
+            for e in events
+        ]
+        if found
+        else []
+    )
 
 
 def export_person(person_id: int, path: Path | str) -> Path:

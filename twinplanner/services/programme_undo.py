@@ -28,18 +28,44 @@ Times = tuple[dt.datetime, dt.datetime, int | None]  # starts, ends, venue
 def input_of_row(row: EventRow) -> EventInput:
     """The values of a stored event as an EventInput (for undo and for the editor)."""
     return EventInput(
-        row.kind, row.title, row.starts_at, row.ends_at, row.venue_id, row.meeting_point,
-        row.meeting_at, row.transport, row.responsible_id, row.public, row.fixed,
-        row.prepares_id, row.category, row.notes, tuple(row.club_ids), tuple(row.person_ids),
+        row.kind,
+        row.title,
+        row.starts_at,
+        row.ends_at,
+        row.venue_id,
+        row.meeting_point,
+        row.meeting_at,
+        row.transport,
+        row.responsible_id,
+        row.public,
+        row.fixed,
+        row.prepares_id,
+        row.category,
+        row.notes,
+        tuple(row.club_ids),
+        tuple(row.person_ids),
     )
 
 
 def input_of_info(info: EventInfo) -> EventInput:
     """The values of a proposed event as an EventInput (not fixed, as accept_proposal writes it)."""
     return EventInput(
-        info.kind, info.title, info.starts_at, info.ends_at, info.venue_id, info.meeting_point,
-        info.meeting_at, "", info.responsible_id, info.public, False, info.prepares_id,
-        info.category, info.notes, tuple(info.club_ids), tuple(info.person_ids),
+        info.kind,
+        info.title,
+        info.starts_at,
+        info.ends_at,
+        info.venue_id,
+        info.meeting_point,
+        info.meeting_at,
+        "",
+        info.responsible_id,
+        info.public,
+        False,
+        info.prepares_id,
+        info.category,
+        info.notes,
+        tuple(info.club_ids),
+        tuple(info.person_ids),
     )
 
 

@@ -38,8 +38,9 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(words: list[str], key: str, name: str, town: str,
-                phone: str) -> tuple[str, list[str]]:
+def _conditions(
+    words: list[str], key: str, name: str, town: str, phone: str
+) -> tuple[str, list[str]]:
     """Every word must match the search key, the town or (as digits) the phone.
 
     Records written around the services (e.g. by an older import) may lack a search key; for
@@ -48,8 +49,11 @@ def _conditions(words: list[str], key: str, name: str, town: str,
     parts, params = [], []
     digits_sql = _DIGITS_SQL.format(col=phone)
     for word in words:
-        ors = [f"{key} LIKE ? ESCAPE '\\'", f"fold(coalesce({town}, '')) LIKE ? ESCAPE '\\'",
-               f"({key} = '' AND fold({name}) LIKE ? ESCAPE '\\')"]
+        ors = [
+            f"{key} LIKE ? ESCAPE '\\'",
+            f"fold(coalesce({town}, '')) LIKE ? ESCAPE '\\'",
+            f"({key} = '' AND fold({name}) LIKE ? ESCAPE '\\')",
+        ]
         params += [_like(word), _like(word), _like(word)]
         digits = re.sub(r"\D", "", word)
         if len(digits) >= 3 and len(digits) >= len(word) - 3:
@@ -77,8 +81,9 @@ def find(query: str, visit_id: int | None = None, *, limit: int = 40) -> list[Se
         f" WHERE {where} ORDER BY pa.id IS NULL, p.full_name COLLATE folded LIMIT ?"
     )
     hits = [
-        SearchHit("person", r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7], r[8],
-                  r[9], r[10])
+        SearchHit(
+            "person", r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7], r[8], r[9], r[10]
+        )
         for r in database.execute_sql(sql, (visit_id or -1, *params, limit))
     ]
     where, params = _conditions(words, "h.search_key", "h.contact_name", "t.name", "h.phone")
@@ -91,16 +96,30 @@ def find(query: str, visit_id: int | None = None, *, limit: int = 40) -> list[Se
     rows = database.execute_sql(sql, (visit_id or -1, *params, limit)).fetchall()
     guests = _guests(visit_id, [r[0] for r in rows]) if visit_id else {}
     hits += [
-        SearchHit("household", r[0], r[1], r[2], r[3], bool(r[5]), household_id=r[0],
-                  household_name=r[1], household_phone=r[3], household_address=r[4],
-                  guests=tuple(guests.get(r[0], ())))
+        SearchHit(
+            "household",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            bool(r[5]),
+            household_id=r[0],
+            household_name=r[1],
+            household_phone=r[3],
+            household_address=r[4],
+            guests=tuple(guests.get(r[0], ())),
+        )
         for r in rows
     ]
     # Matches on the name's start come first, then those of the visit, then by name.
     first = words[0]
-    hits.sort(key=lambda h: (not fold(h.name).startswith(first)
-                             and f" {first}" not in f" {fold(h.name)}", not h.in_visit,
-                             fold(h.name)))
+    hits.sort(
+        key=lambda h: (
+            not fold(h.name).startswith(first) and f" {first}" not in f" {fold(h.name)}",
+            not h.in_visit,
+            fold(h.name),
+        )
+    )
     return hits[:limit]
 
 

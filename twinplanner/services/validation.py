@@ -16,8 +16,9 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{3,30}$")
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 
 
-def text(value: object, field: str, label: str, *, required: bool = False,
-         max_length: int = 2000) -> str:
+def text(
+    value: object, field: str, label: str, *, required: bool = False, max_length: int = 2000
+) -> str:
     """A trimmed string; refused when required and empty, or too long."""
     result = "" if value is None else str(value).strip()
     if required and not result:

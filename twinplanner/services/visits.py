@@ -20,8 +20,9 @@ def _town(name: object, country: object, language: object, side: str) -> Town:
     code = check.text(country, f"{side}_country", N_("The country code")).upper()
     if len(code) != 2 or not code.isalpha():
         raise ValidationError(
-            _("The country of {town} must be a two-letter code such as DE or FR, not “{code}”.")
-            .format(town=town_name, code=code),
+            _(
+                "The country of {town} must be a two-letter code such as DE or FR, not “{code}”."
+            ).format(town=town_name, code=code),
             field=f"{side}_country",
         )
     lang = check.languages(

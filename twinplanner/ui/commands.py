@@ -76,10 +76,20 @@ class ServiceCommand(QUndoCommand):
 class EditField(ServiceCommand):
     """Change one field of a visitor or a host household."""
 
-    def __init__(self, context: CommandContext, entity: Entity, visit_id: int | None,
-                 record_id: int, name: str, field: str, before: Any, after: Any) -> None:
-        super().__init__(context, _("change of {name}'s {field}").format(
-            name=name, field=field_word(field)))
+    def __init__(
+        self,
+        context: CommandContext,
+        entity: Entity,
+        visit_id: int | None,
+        record_id: int,
+        name: str,
+        field: str,
+        before: Any,
+        after: Any,
+    ) -> None:
+        super().__init__(
+            context, _("change of {name}'s {field}").format(name=name, field=field_word(field))
+        )
         self.entity, self.visit_id, self.record_id = entity, visit_id, record_id
         self.field, self.before, self.after = field, before, after
 
@@ -97,8 +107,15 @@ class EditField(ServiceCommand):
 class AddVisitor(ServiceCommand):
     """Create a person taking part in the visit; undo deletes them again."""
 
-    def __init__(self, context: CommandContext, visit_id: int, full_name: str,
-                 values: Mapping[str, Any], *, is_guest: bool = True) -> None:
+    def __init__(
+        self,
+        context: CommandContext,
+        visit_id: int,
+        full_name: str,
+        values: Mapping[str, Any],
+        *,
+        is_guest: bool = True,
+    ) -> None:
         super().__init__(context, _("adding {name}").format(name=full_name))
         self.visit_id, self.full_name, self.values = visit_id, full_name, dict(values)
         self.is_guest = is_guest
@@ -106,9 +123,14 @@ class AddVisitor(ServiceCommand):
         self.party_id: int | None = None
 
     def _redo(self) -> Changes:
-        changes = people.create_person(self.full_name, visit_id=self.visit_id,
-                                       is_guest=self.is_guest, person_id=self.person_id,
-                                       party_id=self.party_id, **self.values)
+        changes = people.create_person(
+            self.full_name,
+            visit_id=self.visit_id,
+            is_guest=self.is_guest,
+            person_id=self.person_id,
+            party_id=self.party_id,
+            **self.values,
+        )
         self.person_id = next(iter(changes.ids[Entity.PERSON]))
         self.party_id = next(iter(changes.ids.get(Entity.PARTY, ())), None)
         return changes
@@ -121,15 +143,17 @@ class AddVisitor(ServiceCommand):
 class AddHousehold(ServiceCommand):
     """Create a host household offering beds for the visit; undo deletes it again."""
 
-    def __init__(self, context: CommandContext, visit_id: int, contact_name: str,
-                 values: Mapping[str, Any]) -> None:
+    def __init__(
+        self, context: CommandContext, visit_id: int, contact_name: str, values: Mapping[str, Any]
+    ) -> None:
         super().__init__(context, _("adding {name}").format(name=contact_name))
         self.visit_id, self.contact_name, self.values = visit_id, contact_name, dict(values)
         self.household_id: int | None = None
 
     def _redo(self) -> Changes:
-        changes = hosts.create_household(self.contact_name, visit_id=self.visit_id,
-                                         household_id=self.household_id, **self.values)
+        changes = hosts.create_household(
+            self.contact_name, visit_id=self.visit_id, household_id=self.household_id, **self.values
+        )
         self.household_id = next(iter(changes.ids[Entity.HOUSEHOLD]))
         return changes
 
@@ -141,10 +165,15 @@ class AddHousehold(ServiceCommand):
 class GroupParty(ServiceCommand):
     """Group chosen guests into one party; undo puts the old parties back as they were."""
 
-    def __init__(self, context: CommandContext, visit_id: int, person_ids: list[int],
-                 names: list[str]) -> None:
-        super().__init__(context, _("grouping {names}").format(names=", ".join(names[:3])
-                                                              + ("…" if len(names) > 3 else "")))
+    def __init__(
+        self, context: CommandContext, visit_id: int, person_ids: list[int], names: list[str]
+    ) -> None:
+        super().__init__(
+            context,
+            _("grouping {names}").format(
+                names=", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+            ),
+        )
         self.visit_id, self.person_ids = visit_id, list(person_ids)
         self.before: list[parties.PartySnapshot] = []
         self.party_id: int | None = None
@@ -153,15 +182,17 @@ class GroupParty(ServiceCommand):
     def _redo(self) -> Changes:
         old = parties.parties_of(self.visit_id, self.person_ids)
         self.before = parties.party_snapshots(self.visit_id, old)
-        changes = parties.group_into_party(self.visit_id, self.person_ids, name=self.name,
-                                           party_id=self.party_id)
+        changes = parties.group_into_party(
+            self.visit_id, self.person_ids, name=self.name, party_id=self.party_id
+        )
         self.name = changes.message
         self.party_id = next(iter(changes.ids[Entity.PARTY] - set(old)))
         return changes
 
     def _undo(self) -> Changes:
-        return parties.restore_parties(self.visit_id, self.before,
-                                       drop=[self.party_id] if self.party_id else [])
+        return parties.restore_parties(
+            self.visit_id, self.before, drop=[self.party_id] if self.party_id else []
+        )
 
 
 class RemoveFromParty(ServiceCommand):
@@ -176,23 +207,25 @@ class RemoveFromParty(ServiceCommand):
     def _redo(self) -> Changes:
         old = parties.parties_of(self.visit_id, [self.person_id])
         self.before = parties.party_snapshots(self.visit_id, old)
-        changes = parties.remove_from_party(self.visit_id, self.person_id,
-                                            party_id=self.party_id)
+        changes = parties.remove_from_party(self.visit_id, self.person_id, party_id=self.party_id)
         self.party_id = next(iter(changes.ids[Entity.PARTY] - set(old)))
         return changes
 
     def _undo(self) -> Changes:
-        return parties.restore_parties(self.visit_id, self.before,
-                                       drop=[self.party_id] if self.party_id else [])
+        return parties.restore_parties(
+            self.visit_id, self.before, drop=[self.party_id] if self.party_id else []
+        )
 
 
 class CreatePartnership(ServiceCommand):
     """Create a partnership (and its awards); undo deletes it while it has no visits."""
 
-    def __init__(self, context: CommandContext, values: Mapping[str, Any],
-                 awards: list[tuple[str, int]]) -> None:
-        super().__init__(context, _("new partnership with {town}").format(
-            town=values.get("partner_town", "")))
+    def __init__(
+        self, context: CommandContext, values: Mapping[str, Any], awards: list[tuple[str, int]]
+    ) -> None:
+        super().__init__(
+            context, _("new partnership with {town}").format(town=values.get("partner_town", ""))
+        )
         self.values, self.awards = dict(values), list(awards)
         self.partnership_id: int | None = None
 
@@ -211,8 +244,14 @@ class CreatePartnership(ServiceCommand):
 class EditPartnership(ServiceCommand):
     """Change a partnership's kind, dates, notes and awards."""
 
-    def __init__(self, context: CommandContext, partnership_id: int, label: str,
-                 before: tuple[dict, list], after: tuple[dict, list]) -> None:
+    def __init__(
+        self,
+        context: CommandContext,
+        partnership_id: int,
+        label: str,
+        before: tuple[dict, list],
+        after: tuple[dict, list],
+    ) -> None:
         super().__init__(context, _("change of the partnership {label}").format(label=label))
         self.partnership_id, self.before, self.after = partnership_id, before, after
 
@@ -231,8 +270,9 @@ class EditPartnership(ServiceCommand):
 class CreateVisit(ServiceCommand):
     """Create a visit; undo deletes it while nobody takes part in it yet."""
 
-    def __init__(self, context: CommandContext, partnership_id: int, values: Mapping[str, Any]
-                 ) -> None:
+    def __init__(
+        self, context: CommandContext, partnership_id: int, values: Mapping[str, Any]
+    ) -> None:
         super().__init__(context, _("new visit {year}").format(year=values.get("year", "")))
         self.partnership_id, self.values = partnership_id, dict(values)
         self.visit_id: int | None = None
@@ -250,8 +290,14 @@ class CreateVisit(ServiceCommand):
 class EditVisit(ServiceCommand):
     """Change fields of a visit."""
 
-    def __init__(self, context: CommandContext, visit_id: int, label: str,
-                 before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        context: CommandContext,
+        visit_id: int,
+        label: str,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+    ) -> None:
         super().__init__(context, _("change of the visit {label}").format(label=label))
         self.visit_id, self.before, self.after = visit_id, dict(before), dict(after)
 

@@ -36,8 +36,9 @@ class FieldDelegate(QStyledItemDelegate):
             return
         model.setData(index, editor_value(editor, spec))
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: _Index) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> None:
         rect = QRect(option.rect)
         if isinstance(editor, MultiSelect):
             # A list of choices needs room: open it below the cell, up to eight rows high.

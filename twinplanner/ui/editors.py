@@ -66,8 +66,11 @@ class MultiSelect(QListWidget):
 
     def values(self) -> tuple[Any, ...]:
         """The checked values, in list order."""
-        return tuple(self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                     if self.item(i).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        )
 
 
 def make_editor(spec: EditorSpec, parent: QWidget | None = None) -> QWidget:
@@ -107,8 +110,13 @@ def make_editor(spec: EditorSpec, parent: QWidget | None = None) -> QWidget:
 def set_editor_value(editor: QWidget, spec: EditorSpec, value: Any) -> None:
     """Show ``value`` in an editor made by make_editor."""
     if isinstance(editor, QDateTimeEdit) and spec.kind == "datetime":
-        editor.setDateTime(_NO_MOMENT if value is None else QDateTime(
-            QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)))
+        editor.setDateTime(
+            _NO_MOMENT
+            if value is None
+            else QDateTime(
+                QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)
+            )
+        )
     elif isinstance(editor, QDateEdit):
         editor.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
     elif isinstance(editor, QComboBox):

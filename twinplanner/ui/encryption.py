@@ -69,8 +69,10 @@ class EncryptionController(QObject):
         passphrase = prompts.ask_new_passphrase(self.window, _("Encrypt with a passphrase"))
         if passphrase is None:
             return
-        self._run(lambda: encrypt_database(self._path, passphrase),
-                  _("{file} and its backups are encrypted. Keep the passphrase safe."))
+        self._run(
+            lambda: encrypt_database(self._path, passphrase),
+            _("{file} and its backups are encrypted. Keep the passphrase safe."),
+        )
 
     def change_passphrase(self) -> None:
         """Check the current passphrase, ask a new one twice, and re-encrypt with it."""
@@ -81,8 +83,10 @@ class EncryptionController(QObject):
         passphrase = prompts.ask_new_passphrase(self.window, _("Change passphrase"))
         if passphrase is None:
             return
-        self._run(lambda: change_passphrase(self._path, passphrase),
-                  _("{file} and its backups now open with the new passphrase."))
+        self._run(
+            lambda: change_passphrase(self._path, passphrase),
+            _("{file} and its backups now open with the new passphrase."),
+        )
 
     def decrypt_file(self) -> None:
         """After the current passphrase and a confirmation, write the file back as plain."""
@@ -90,12 +94,16 @@ class EncryptionController(QObject):
 
         if not self._current_passphrase_confirmed():
             return
-        question = _("Remove the encryption of {file}? The file and its backups will then be "
-                     "readable by anyone who gets hold of them.").format(file=self._path.name)
+        question = _(
+            "Remove the encryption of {file}? The file and its backups will then be "
+            "readable by anyone who gets hold of them."
+        ).format(file=self._path.name)
         if not prompts.confirm(self.window, question):
             return
-        self._run(lambda: decrypt_database(self._path),
-                  _("{file} and its backups are no longer encrypted."))
+        self._run(
+            lambda: decrypt_database(self._path),
+            _("{file} and its backups are no longer encrypted."),
+        )
 
     def _current_passphrase_confirmed(self) -> bool:
         """Ask the current passphrase again, so nobody passing an open laptop can change it."""
@@ -104,8 +112,11 @@ class EncryptionController(QObject):
         if typed is None:
             return False
         if known is None or not hmac.compare_digest(typed.encode(), known.encode()):
-            prompts.error(self.window, _("That is not the passphrase of {file}.").format(
-                file=self._path.name), _("Nothing was changed."))
+            prompts.error(
+                self.window,
+                _("That is not the passphrase of {file}.").format(file=self._path.name),
+                _("Nothing was changed."),
+            )
             return False
         return True
 
@@ -127,7 +138,11 @@ class EncryptionController(QObject):
         self.window.statusBar().showMessage(done.format(file=self._path.name), 8000)
         if result.backups_left:
             names = "\n".join(p.name for p in result.backups_left)
-            prompts.info(self.window, _(
-                "These backups could not be converted (damaged copies, or under another "
-                "passphrase) and were left as they were; delete them if you no longer need "
-                "them:\n{names}").format(names=names))
+            prompts.info(
+                self.window,
+                _(
+                    "These backups could not be converted (damaged copies, or under another "
+                    "passphrase) and were left as they were; delete them if you no longer need "
+                    "them:\n{names}"
+                ).format(names=names),
+            )

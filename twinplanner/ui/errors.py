@@ -37,16 +37,22 @@ def explain(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, TwinPlannerError):
         return str(exc), ""
     if isinstance(exc, PermissionError):
-        return (_("TwinPlanner may not read or write {file}.").format(file=exc.filename),
-                _("Check the file's permissions or choose another folder."))
+        return (
+            _("TwinPlanner may not read or write {file}.").format(file=exc.filename),
+            _("Check the file's permissions or choose another folder."),
+        )
     if isinstance(exc, OSError):
-        return (_("A file could not be used: {reason}.").format(reason=exc.strerror or exc),
-                _("Check that the disk is there and not full, then try again."))
-    return (_("Something went wrong inside TwinPlanner ({kind}).").format(
-                kind=type(exc).__name__),
-            _("Your data is safe: every change is saved the moment it is made. The details were "
-              "written to {log}; please send that file to whoever looks after TwinPlanner.")
-            .format(log=log_path()))
+        return (
+            _("A file could not be used: {reason}.").format(reason=exc.strerror or exc),
+            _("Check that the disk is there and not full, then try again."),
+        )
+    return (
+        _("Something went wrong inside TwinPlanner ({kind}).").format(kind=type(exc).__name__),
+        _(
+            "Your data is safe: every change is saved the moment it is made. The details were "
+            "written to {log}; please send that file to whoever looks after TwinPlanner."
+        ).format(log=log_path()),
+    )
 
 
 def report(exc: BaseException, show: Callable[[str, str], None]) -> None:
@@ -59,6 +65,7 @@ def report(exc: BaseException, show: Callable[[str, str], None]) -> None:
 
 def install_excepthook(show: Callable[[str, str], None]) -> None:
     """Route every uncaught exception (also those raised in Qt slots) to ``report``."""
+
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)

@@ -40,13 +40,17 @@ class FileController(QObject):
 
     def new_file(self) -> None:
         """Create an empty TwinPlanner file and open it."""
-        path = prompts.save_path(self.window, _("New TwinPlanner file"),
-                                 self._start_folder() / _("exchange.sqlite"))
+        path = prompts.save_path(
+            self.window, _("New TwinPlanner file"), self._start_folder() / _("exchange.sqlite")
+        )
         if path is None:
             return
         if path.exists():
-            prompts.error(self.window, _("{file} already exists.").format(file=path),
-                          _("Choose a new name; to open the file, use File › Open."))
+            prompts.error(
+                self.window,
+                _("{file} already exists.").format(file=path),
+                _("Choose a new name; to open the file, use File › Open."),
+            )
             return
         self.open_path(path)
 
@@ -91,8 +95,11 @@ class FileController(QObject):
         """Write a consistent copy of the open file under a new name (the open file stays open)."""
         from twinplanner.io.backup import backup_to
 
-        target = prompts.save_path(self.window, _("Save a copy as"),
-                                   self._start_folder() / f"{self.window.db_path.stem}-copy.sqlite")
+        target = prompts.save_path(
+            self.window,
+            _("Save a copy as"),
+            self._start_folder() / f"{self.window.db_path.stem}-copy.sqlite",
+        )
         if target is None:
             return
         try:
@@ -109,8 +116,11 @@ class FileController(QObject):
     def _fill_recent_menu(self) -> None:
         menu = self.window.actions.recent_menu
         menu.clear()
-        files = [p for p in self.window.settings.recent_files()
-                 if p.resolve() != self.window.db_path.resolve()]
+        files = [
+            p
+            for p in self.window.settings.recent_files()
+            if p.resolve() != self.window.db_path.resolve()
+        ]
         for number, path in enumerate(files, start=1):
             action = menu.addAction(f"&{number} {path.name}  ({path.parent})")
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
@@ -121,8 +131,9 @@ class FileController(QObject):
     def import_data(self) -> None:
         """Open the import dialog, or say that importing is not available yet."""
         if importlib.util.find_spec("twinplanner.ui.import_dialog") is None:
-            prompts.info(self.window, _("Importing spreadsheets is not available in this "
-                                        "version yet."))
+            prompts.info(
+                self.window, _("Importing spreadsheets is not available in this version yet.")
+            )
             return
         from twinplanner.ui.import_dialog import ImportDialog
 

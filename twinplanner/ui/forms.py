@@ -90,7 +90,7 @@ class DetailForm(QScrollArea):
         self.setEnabled(False)
 
     def _connect_editor(self, field: str, editor: QWidget) -> None:
-        commit = (lambda *_args, f=field: self._on_editor_committed(f))
+        commit = lambda *_args, f=field: self._on_editor_committed(f)
         if isinstance(editor, QLineEdit):
             editor.editingFinished.connect(commit)
         elif isinstance(editor, QComboBox):

@@ -411,17 +411,26 @@ class ImportDialog(QDialog):
             else _("column names in row {row}: {summary}.")
         ).format(sheet=parsed.sheet, row=parsed.header_row, summary=preview.summary())
         errors = ngettext("{n} error(s)", "{n} error(s)", len(preview.errors)).format(
-            n=len(preview.errors))
+            n=len(preview.errors)
+        )
         warnings = ngettext("{n} warning(s)", "{n} warning(s)", len(preview.warnings)).format(
-            n=len(preview.warnings))
-        self.status.setText(_("{found} {errors}, {warnings}.").format(
-            found=found, errors=errors, warnings=warnings))
+            n=len(preview.warnings)
+        )
+        self.status.setText(
+            _("{found} {errors}, {warnings}.").format(found=found, errors=errors, warnings=warnings)
+        )
         self.problems.set_problems(preview.problems)
         lines = [
-            (_("row {row}: {name}: {action} ({changes})") if p.changes
-             else _("row {row}: {name}: {action}")).format(
-                row=p.row, name=p.name, action=_(_ACTIONS.get(p.action, p.action)),
-                changes="; ".join(p.changes))
+            (
+                _("row {row}: {name}: {action} ({changes})")
+                if p.changes
+                else _("row {row}: {name}: {action}")
+            ).format(
+                row=p.row,
+                name=p.name,
+                action=_(_ACTIONS.get(p.action, p.action)),
+                changes="; ".join(p.changes),
+            )
             for p in preview.plans
             if p.action != "unchanged"
         ][:2000]

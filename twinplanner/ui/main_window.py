@@ -43,8 +43,13 @@ _SHOW_VISIT = object()  # a hidden page must show another visit when it is shown
 class MainWindow(QMainWindow):
     """Shows one database file: pick a visit, then work on its overview, visitors and hosts."""
 
-    def __init__(self, db_path: Path, settings: Settings | None = None, *,
-                 session: DatabaseSession | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        settings: Settings | None = None,
+        *,
+        session: DatabaseSession | None = None,
+    ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings or Settings()
@@ -66,16 +71,34 @@ class MainWindow(QMainWindow):
         self.documents_page = documents_page(self.context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        titles = [_("Overview"), _("Visitors"), _("Hosts"), _("Housing"), _("Programme"),
-                  _("Documents")]
-        for page, title in zip((self.overview, self.visitors_page, self.hosts_page,
-                                self.housing_page, self.programme_page, self.documents_page),
-                               titles, strict=True):
+        titles = [
+            _("Overview"),
+            _("Visitors"),
+            _("Hosts"),
+            _("Housing"),
+            _("Programme"),
+            _("Documents"),
+        ]
+        for page, title in zip(
+            (
+                self.overview,
+                self.visitors_page,
+                self.hosts_page,
+                self.housing_page,
+                self.programme_page,
+                self.documents_page,
+            ),
+            titles,
+            strict=True,
+        ):
             self.tabs.addTab(page, title)
         self._build_layout()
         self.actions = build_menus(
-            self, self.undo_stack.createUndoAction(self, _("Undo")),
-            self.undo_stack.createRedoAction(self, _("Redo")), titles)
+            self,
+            self.undo_stack.createUndoAction(self, _("Undo")),
+            self.undo_stack.createRedoAction(self, _("Redo")),
+            titles,
+        )
         self.files = FileController(self)
         self.records = RecordEditing(self)
         self.statusBar()
@@ -126,8 +149,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         if self.session is not None:
             self.session.warning.connect(self._on_session_warning)
-        self.partnership_picker.currentIndexChanged.connect(
-            self._on_partnership_picker_changed)
+        self.partnership_picker.currentIndexChanged.connect(self._on_partnership_picker_changed)
         self.visit_picker.currentIndexChanged.connect(self._on_visit_picker_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.context.changes_made.connect(self._on_context_changes_made)
@@ -170,7 +192,8 @@ class MainWindow(QMainWindow):
             self.partnership_picker.addItem(p.label, p.id)
         if keep is not None:
             self.partnership_picker.setCurrentIndex(
-                max(self.partnership_picker.findData(partnership_of[keep]), 0))
+                max(self.partnership_picker.findData(partnership_of[keep]), 0)
+            )
         self.partnership_picker.blockSignals(False)
         self._fill_visit_picker(keep)
 
@@ -196,8 +219,11 @@ class MainWindow(QMainWindow):
     def show_visit(self) -> None:
         """Show the chosen visit on every page."""
         visit_id = self.current_visit_id()
-        for action in (self.actions.edit_visit, self.actions.add_visitor,
-                       self.actions.add_household):
+        for action in (
+            self.actions.edit_visit,
+            self.actions.add_visitor,
+            self.actions.add_household,
+        ):
             action.setEnabled(visit_id is not None)
         self.actions.edit_partnership.setEnabled(self.current_partnership_id() is not None)
         self.reload_people()
@@ -260,10 +286,12 @@ class MainWindow(QMainWindow):
             fresh = [v for v in new_visits if v not in shown]
             self.reload_pickers(fresh[0] if fresh else None)
             return
-        people = any(changes.touches(e) for e in (Entity.PERSON, Entity.PARTY, Entity.PLACEMENT,
-                                                  Entity.CLUB))
-        households = any(changes.touches(e) for e in (Entity.HOUSEHOLD, Entity.PLACEMENT,
-                                                      Entity.PARTY))
+        people = any(
+            changes.touches(e) for e in (Entity.PERSON, Entity.PARTY, Entity.PLACEMENT, Entity.CLUB)
+        )
+        households = any(
+            changes.touches(e) for e in (Entity.HOUSEHOLD, Entity.PLACEMENT, Entity.PARTY)
+        )
         if people:
             self.reload_people()
         if households:
@@ -366,6 +394,8 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape and self.tabs.currentWidget() in (
-                self.visitors_page, self.hosts_page):
+            self.visitors_page,
+            self.hosts_page,
+        ):
             self.tabs.currentWidget().clear_refusal()
         super().keyPressEvent(event)

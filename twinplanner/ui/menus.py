@@ -12,7 +12,11 @@ from twinplanner.ui.icons import icon
 from twinplanner.ui.settings import LANGUAGES
 
 _LANGUAGE_NAMES = {
-    "en": "English", "de": "Deutsch", "fr": "Français", "ro": "Română", "ar": "العربية",
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "ro": "Română",
+    "ar": "العربية",
 }
 
 
@@ -46,8 +50,12 @@ class Actions:
     decrypt_file: QAction
 
 
-def _action(window: QMainWindow, text: str, shortcut: QKeySequence | str | list | None = None,
-            icon_name: str = "") -> QAction:
+def _action(
+    window: QMainWindow,
+    text: str,
+    shortcut: QKeySequence | str | list | None = None,
+    icon_name: str = "",
+) -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
@@ -59,8 +67,9 @@ def _action(window: QMainWindow, text: str, shortcut: QKeySequence | str | list 
     return action
 
 
-def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
-                page_titles: list[str]) -> Actions:
+def build_menus(
+    window: QMainWindow, undo: QAction, redo: QAction, page_titles: list[str]
+) -> Actions:
     """Create every action and put it in the menu bar."""
     S = QKeySequence.StandardKey
     bar = window.menuBar()
@@ -75,9 +84,21 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     change_passphrase = _action(window, _("C&hange passphrase…"))
     decrypt_file = _action(window, _("Remove encr&yption…"))
     quit_ = _action(window, _("&Quit"), S.Quit, "quit")
-    for item in (new_file, open_file, recent_menu, save_copy, None, import_data, restore_backup,
-                 None, encrypt_file, change_passphrase, decrypt_file,
-                 None, quit_):
+    for item in (
+        new_file,
+        open_file,
+        recent_menu,
+        save_copy,
+        None,
+        import_data,
+        restore_backup,
+        None,
+        encrypt_file,
+        change_passphrase,
+        decrypt_file,
+        None,
+        quit_,
+    ):
         if item is None:
             file_menu.addSeparator()
         elif isinstance(item, QMenu):
@@ -92,8 +113,9 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     redo.setIcon(icon("redo"))
     window.addAction(undo)
     window.addAction(redo)
-    find = _action(window, _("&Find anyone…"), [QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")],
-                   "find")
+    find = _action(
+        window, _("&Find anyone…"), [QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")], "find"
+    )
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
@@ -108,8 +130,19 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     add_household = _action(window, _("Add host &household…"), "Ctrl+Shift+H", "household-add")
     group_party = _action(window, _("&Group selected into a party"), "Ctrl+G", "party")
     leave_party = _action(window, _("&Leave the party"), "Ctrl+Shift+G")
-    for item in (new_partnership, edit_partnership, None, new_visit, edit_visit, None,
-                 add_visitor, add_household, None, group_party, leave_party):
+    for item in (
+        new_partnership,
+        edit_partnership,
+        None,
+        new_visit,
+        edit_visit,
+        None,
+        add_visitor,
+        add_household,
+        None,
+        group_party,
+        leave_party,
+    ):
         if item is None:
             visit_menu.addSeparator()
         else:
@@ -135,7 +168,29 @@ def build_menus(window: QMainWindow, undo: QAction, redo: QAction,
     help_menu = bar.addMenu(_("&Help"))
     about = _action(window, _("&About TwinPlanner"), None, "about")
     help_menu.addAction(about)
-    return Actions(new_file, open_file, save_copy, import_data, restore_backup, quit_, undo, redo,
-                   find, new_partnership, edit_partnership, new_visit, edit_visit, add_visitor,
-                   add_household, group_party, leave_party, pages, languages, about, recent_menu,
-                   encrypt_file, change_passphrase, decrypt_file)
+    return Actions(
+        new_file,
+        open_file,
+        save_copy,
+        import_data,
+        restore_backup,
+        quit_,
+        undo,
+        redo,
+        find,
+        new_partnership,
+        edit_partnership,
+        new_visit,
+        edit_visit,
+        add_visitor,
+        add_household,
+        group_party,
+        leave_party,
+        pages,
+        languages,
+        about,
+        recent_menu,
+        encrypt_file,
+        change_passphrase,
+        decrypt_file,
+    )

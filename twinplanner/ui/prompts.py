@@ -15,8 +15,9 @@ _DB_FILTER = "TwinPlanner (*.sqlite *.twinplanner *.db);;*"
 
 def error(parent: QWidget | None, what: str, todo: str = "") -> None:
     """Tell the user what went wrong and what to do about it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "TwinPlanner", what, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "TwinPlanner", what, QMessageBox.StandardButton.Ok, parent
+    )
     if todo:
         box.setInformativeText(todo)
     box.exec()
@@ -35,8 +36,13 @@ def confirm(parent: QWidget | None, question: str) -> bool:
 
 def ask_open_readonly(parent: QWidget | None, question: str) -> bool:
     """Another TwinPlanner has the file: True opens it read-only, False cancels."""
-    box = QMessageBox(QMessageBox.Icon.Question, "TwinPlanner", question,
-                      QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "TwinPlanner",
+        question,
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -80,8 +86,9 @@ def ask_new_passphrase(parent: QWidget | None, title: str) -> str | None:
 
 def open_path(parent: QWidget | None, start: Path) -> Path | None:
     """Ask for an existing database file to open."""
-    name, _filter = QFileDialog.getOpenFileName(parent, _("Open a TwinPlanner file"), str(start),
-                                                _DB_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open a TwinPlanner file"), str(start), _DB_FILTER
+    )
     return Path(name) if name else None
 
 
@@ -96,8 +103,9 @@ def save_path(parent: QWidget | None, title: str, start: Path) -> Path | None:
 
 def calendar_path(parent: QWidget | None, title: str, start: Path) -> Path | None:
     """Ask where to save an iCalendar file; '.ics' is added when no suffix is typed."""
-    name, _filter = QFileDialog.getSaveFileName(parent, title, str(start),
-                                                _("Calendar (*.ics);;All files (*)"))
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(start), _("Calendar (*.ics);;All files (*)")
+    )
     if not name:
         return None
     path = Path(name)

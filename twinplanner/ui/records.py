@@ -54,27 +54,38 @@ class RecordEditing(QObject):
 
     # -- edits of one field ---------------------------------------------------------------
 
-    def _edit(self, entity: Entity, page, row_id: int, field: str, before: object,
-              after: object) -> None:
+    def _edit(
+        self, entity: Entity, page, row_id: int, field: str, before: object, after: object
+    ) -> None:
         number = page.model.row_of_id(row_id)
         if number < 0:
             return
         row = page.model.row_at(number)
         name = getattr(row, "full_name", None) or getattr(row, "contact_name", "")
-        command = cmd.EditField(self.window.context, entity, self.window.current_visit_id(),
-                                row_id, name, field, before, after)
+        command = cmd.EditField(
+            self.window.context,
+            entity,
+            self.window.current_visit_id(),
+            row_id,
+            name,
+            field,
+            before,
+            after,
+        )
         error = self.window.context.run(command)
         if error is not None:
             page.show_refusal(row_id, field, str(error))
         else:
             page.clear_refusal()
 
-    def _on_visitors_edit_requested(self, row_id: int, field: str, before: object,
-                                    after: object) -> None:
+    def _on_visitors_edit_requested(
+        self, row_id: int, field: str, before: object, after: object
+    ) -> None:
         self._edit(Entity.PERSON, self.window.visitors_page, row_id, field, before, after)
 
-    def _on_hosts_edit_requested(self, row_id: int, field: str, before: object,
-                                 after: object) -> None:
+    def _on_hosts_edit_requested(
+        self, row_id: int, field: str, before: object, after: object
+    ) -> None:
         self._edit(Entity.HOUSEHOLD, self.window.hosts_page, row_id, field, before, after)
 
     # -- new records and parties ----------------------------------------------------------
@@ -98,14 +109,17 @@ class RecordEditing(QObject):
         if visit_id is None:
             return
         visit = queries.visit(visit_id)
-        self._open(AddVisitorDialog(tuple(visit.working_languages[1:2]), self.window),
-                   self._on_add_visitor_submitted)
+        self._open(
+            AddVisitorDialog(tuple(visit.working_languages[1:2]), self.window),
+            self._on_add_visitor_submitted,
+        )
 
     def _on_add_visitor_submitted(self, values: dict) -> None:
         values = dict(values)
         name, is_guest = values.pop("full_name"), values.pop("is_guest")
-        command = cmd.AddVisitor(self.window.context, self.window.current_visit_id(), name,
-                                 values, is_guest=is_guest)
+        command = cmd.AddVisitor(
+            self.window.context, self.window.current_visit_id(), name, values, is_guest=is_guest
+        )
         if self._run_from_dialog(command):
             self.window.tabs.setCurrentWidget(self.window.visitors_page)
             self.window.visitors_page.show_people([command.person_id])
@@ -119,8 +133,9 @@ class RecordEditing(QObject):
     def _on_add_household_submitted(self, values: dict) -> None:
         values = dict(values)
         name = values.pop("contact_name")
-        command = cmd.AddHousehold(self.window.context, self.window.current_visit_id(), name,
-                                   values)
+        command = cmd.AddHousehold(
+            self.window.context, self.window.current_visit_id(), name, values
+        )
         if self._run_from_dialog(command):
             self.window.tabs.setCurrentWidget(self.window.hosts_page)
             self.window.hosts_page.show_households([command.household_id])
@@ -131,8 +146,9 @@ class RecordEditing(QObject):
         if visit_id is None:
             return
         names = [page.model.row_at(page.model.row_of_id(i)).full_name for i in person_ids]
-        error = self.window.context.run(cmd.GroupParty(self.window.context, visit_id,
-                                                       person_ids, names))
+        error = self.window.context.run(
+            cmd.GroupParty(self.window.context, visit_id, person_ids, names)
+        )
         if error is not None:
             page.show_refusal(-1, "", str(error))
         else:
@@ -150,8 +166,11 @@ class RecordEditing(QObject):
         number = page.model.row_of_id(person_id)
         if visit_id is None or number < 0:
             return
-        error = self.window.context.run(cmd.RemoveFromParty(
-            self.window.context, visit_id, person_id, page.model.row_at(number).full_name))
+        error = self.window.context.run(
+            cmd.RemoveFromParty(
+                self.window.context, visit_id, person_id, page.model.row_at(number).full_name
+            )
+        )
         if error is not None:
             page.show_refusal(person_id, "", str(error))
         else:
@@ -179,24 +198,31 @@ class RecordEditing(QObject):
 
     def _on_edit_partnership_submitted(self, partnership, values: dict) -> None:
         before = PartnershipDialog.values_of(partnership)
-        split = (lambda v: ({k: x for k, x in v.items() if k != "awards"}, list(v["awards"])))
+        split = lambda v: ({k: x for k, x in v.items() if k != "awards"}, list(v["awards"]))
         if values == before:
             self.dialog.accept()
             return
-        self._run_from_dialog(cmd.EditPartnership(self.window.context, partnership.id,
-                                                  partnership.label, split(before), split(values)))
+        self._run_from_dialog(
+            cmd.EditPartnership(
+                self.window.context, partnership.id, partnership.label, split(before), split(values)
+            )
+        )
 
     def new_visit(self) -> None:
         """Open the visit editor for a new visit of the chosen partnership."""
         partnerships = queries.partnerships()
         if not partnerships:
-            self.window.report_error(ValidationError(_("Create a partnership first (Visit › New "
-                                                       "partnership).")))
+            self.window.report_error(
+                ValidationError(_("Create a partnership first (Visit › New partnership)."))
+            )
             return
-        dialog = VisitDialog(partnerships, None, self.window.current_partnership_id(),
-                             self.window)
-        self._open(dialog, lambda values: self._run_from_dialog(cmd.CreateVisit(
-            self.window.context, dialog.partnership_id(), values)))
+        dialog = VisitDialog(partnerships, None, self.window.current_partnership_id(), self.window)
+        self._open(
+            dialog,
+            lambda values: self._run_from_dialog(
+                cmd.CreateVisit(self.window.context, dialog.partnership_id(), values)
+            ),
+        )
 
     def edit_visit(self) -> None:
         """Open the visit editor on the visit shown."""
@@ -214,8 +240,15 @@ class RecordEditing(QObject):
             self.dialog.accept()
             return
         try:
-            self._run_from_dialog(cmd.EditVisit(self.window.context, visit.id, visit.label,
-                                                {k: before[k] for k in changed}, changed))
+            self._run_from_dialog(
+                cmd.EditVisit(
+                    self.window.context,
+                    visit.id,
+                    visit.label,
+                    {k: before[k] for k in changed},
+                    changed,
+                )
+            )
         except TwinPlannerError as exc:  # pragma: no cover - run() returns refusals
             self.dialog.show_error(str(exc))
 

@@ -94,8 +94,9 @@ class BackupTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
@@ -105,9 +106,13 @@ class BackupTableModel(QAbstractTableModel):
 
 def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
     """Ask a yes/no question (blocking); tests pass their own function instead."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -147,9 +152,15 @@ class RestoreDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Backups are made when the file is opened and after "
-                                  "changes. The current state is backed up before a restore."),
-                                self))
+        layout.addWidget(
+            QLabel(
+                _(
+                    "Backups are made when the file is opened and after "
+                    "changes. The current state is backed up before a restore."
+                ),
+                self,
+            )
+        )
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -186,8 +197,12 @@ class RestoreDialog(QDialog):
         question = _(
             "Restore the backup of {date}? It holds {visits} visits, {people} people and "
             "{households} households. The current state is kept as a backup first."
-        ).format(date=chosen.taken_at.strftime("%Y-%m-%d %H:%M"), visits=_count(chosen.visits),
-                 people=_count(chosen.people), households=_count(chosen.households))
+        ).format(
+            date=chosen.taken_at.strftime("%Y-%m-%d %H:%M"),
+            visits=_count(chosen.visits),
+            people=_count(chosen.people),
+            households=_count(chosen.households),
+        )
         if not self._confirm(self, _("Restore a backup"), question):
             return
         try:
@@ -195,7 +210,10 @@ class RestoreDialog(QDialog):
         except TwinPlannerError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(_("Restored the backup of {date}.").format(
-            date=chosen.taken_at.strftime("%Y-%m-%d %H:%M")))
+        self.message.setText(
+            _("Restored the backup of {date}.").format(
+                date=chosen.taken_at.strftime("%Y-%m-%d %H:%M")
+            )
+        )
         self.reload()
         self.restored.emit(result)

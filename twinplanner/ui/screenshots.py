@@ -38,10 +38,14 @@ def take(out_dir: Path, lang: str = "en", pages: tuple[str, ...] = PAGES) -> lis
         window.reload_pickers(visit_id)
         suffix = "" if lang == "en" else f"-{lang}"
         for name in pages:
-            page = {"overview": window.overview, "visitors": window.visitors_page,
-                    "hosts": window.hosts_page, "housing": window.housing_page,
-                    "programme": window.programme_page,
-                    "documents": window.documents_page}[name]
+            page = {
+                "overview": window.overview,
+                "visitors": window.visitors_page,
+                "hosts": window.hosts_page,
+                "housing": window.housing_page,
+                "programme": window.programme_page,
+                "documents": window.documents_page,
+            }[name]
             window.tabs.setCurrentWidget(page)
             if name == "visitors":
                 window.visitors_page.select_ids([_first_placed(window)])

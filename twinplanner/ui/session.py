@@ -24,8 +24,7 @@ class DatabaseSession(QObject):
 
     warning = Signal(str)
 
-    def __init__(self, ask_readonly, parent: QObject | None = None, *,
-                 ask_passphrase=None) -> None:
+    def __init__(self, ask_readonly, parent: QObject | None = None, *, ask_passphrase=None) -> None:
         super().__init__(parent)
         self._ask_readonly = ask_readonly
         self._ask_passphrase = ask_passphrase or _ask_passphrase
@@ -58,8 +57,9 @@ class DatabaseSession(QObject):
         Raises DatabaseFileError (with the old file closed) when the file cannot be used.
         """
         self.close()
-        opened = open_guarded(path, ask_readonly=self._ask_readonly,
-                              ask_passphrase=self._ask_passphrase)
+        opened = open_guarded(
+            path, ask_readonly=self._ask_readonly, ask_passphrase=self._ask_passphrase
+        )
         if opened is None:
             return False
         self.opened = opened
@@ -111,5 +111,6 @@ def _ask_passphrase(path: Path, wrong: bool) -> str | None:
 
 def describe_busy(error: DatabaseInUseError) -> str:
     """The question shown when another TwinPlanner has the file open."""
-    return _("{error}\n\nOpen it read-only (you can look and print, not change), "
-             "or cancel?").format(error=error)
+    return _(
+        "{error}\n\nOpen it read-only (you can look and print, not change), or cancel?"
+    ).format(error=error)

@@ -107,16 +107,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                     self._rows[number] = fresh
                     changed.append(number)
             for number in changed:
-                self.dataChanged.emit(self.index(number, 0),
-                                      self.index(number, len(self._columns) - 1))
+                self.dataChanged.emit(
+                    self.index(number, 0), self.index(number, len(self._columns) - 1)
+                )
             if changed and self._sort is not None:
                 self.sort(*self._sort)
             return
         self.beginResetModel()
         self._rows = new
         if self._sort is not None:
-            self._rows.sort(key=self._key(self._sort[0]),
-                            reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+            self._rows.sort(
+                key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder
+            )
         self.endResetModel()
 
     def row_at(self, row: int) -> R:
@@ -208,11 +210,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return False
         if value == before:
             return False
-        self.edit_requested.emit(getattr(row, "id"), column.field, before, value)
+        self.edit_requested.emit(row.id, column.field, before, value)
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
@@ -243,7 +246,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             position = {id(row): number for number, row in enumerate(self._rows)}
             self.changePersistentIndexList(
                 old_persistent,
-                [self.index(position[key], i.column()) for key, i in zip(old_rows, old_persistent,
-                                                                          strict=True)],
+                [
+                    self.index(position[key], i.column())
+                    for key, i in zip(old_rows, old_persistent, strict=True)
+                ],
             )
         self.layoutChanged.emit()

@@ -52,8 +52,9 @@ class _Job(QRunnable):
         except TwinPlannerError as exc:
             self._relay.failed.emit(self._token, str(exc), "")
         except Exception as exc:  # noqa: BLE001 - reported to the window, logged there
-            self._relay.failed.emit(self._token, f"{type(exc).__name__}: {exc}",
-                                    traceback.format_exc())
+            self._relay.failed.emit(
+                self._token, f"{type(exc).__name__}: {exc}", traceback.format_exc()
+            )
         else:
             self._relay.succeeded.emit(self._token, result)
 

@@ -49,13 +49,42 @@ def update_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     here = Path.cwd()
     os.chdir(SOURCE_DIR.parent)  # source references relative to the repository, not this disk
     try:
-        cli.run(["pybabel", "-q", "extract", "--no-default-keywords", *keywords, "--sort-by-file",
-                 "--project", "TwinPlanner", "--width", "100", "-o", str(TEMPLATE),
-                 SOURCE_DIR.name])
+        cli.run(
+            [
+                "pybabel",
+                "-q",
+                "extract",
+                "--no-default-keywords",
+                *keywords,
+                "--sort-by-file",
+                "--project",
+                "TwinPlanner",
+                "--width",
+                "100",
+                "-o",
+                str(TEMPLATE),
+                SOURCE_DIR.name,
+            ]
+        )
     finally:
         os.chdir(here)
-    cli.run(["pybabel", "-q", "update", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(locale_dir),
-             "--width", "100", "--no-fuzzy-matching", "--ignore-obsolete"])
+    cli.run(
+        [
+            "pybabel",
+            "-q",
+            "update",
+            "-D",
+            DOMAIN,
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(locale_dir),
+            "--width",
+            "100",
+            "--no-fuzzy-matching",
+            "--ignore-obsolete",
+        ]
+    )
     return sorted(locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 

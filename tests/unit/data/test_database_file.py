@@ -41,7 +41,8 @@ def test_stored_older_file_is_upgraded_and_keeps_its_data(tmp_path: Path, old_ve
     assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     assert db.execute_sql("SELECT COUNT(*) FROM person").fetchone()[0] == people_before
     key = db.execute_sql(
-        "SELECT search_key FROM person WHERE full_name = 'Ștefan Popescu'").fetchone()[0]
+        "SELECT search_key FROM person WHERE full_name = 'Ștefan Popescu'"
+    ).fetchone()[0]
     assert key.startswith("stefan popescu")
     visit_id = max(v.id for v in queries.visits())
     assert queries.visit(visit_id).settings == {}

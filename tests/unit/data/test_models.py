@@ -23,8 +23,8 @@ from twinplanner.data.models import (
     Event,
     EventClub,
     EventPerson,
-    Household,
     HostOffer,
+    Household,
     LogEntry,
     Membership,
     Participation,
@@ -46,13 +46,27 @@ def test_every_entity_round_trips(db_path) -> None:
     visit = make_visit()
     Award.create(partnership=visit.partnership, kind="european_diploma", year=1986)
     club = make_club()
-    ana = make_person("Ana Popescu", languages="ro,fr", animal_allergies="cat",
-                      dietary_needs="vegetarian", needs_smoke_free=True, consent_health=True,
-                      consent_health_on=dt.date(2027, 2, 1))
+    ana = make_person(
+        "Ana Popescu",
+        languages="ro,fr",
+        animal_allergies="cat",
+        dietary_needs="vegetarian",
+        needs_smoke_free=True,
+        consent_health=True,
+        consent_health_on=dt.date(2027, 2, 1),
+    )
     Membership.create(person=ana, club=club)
     party = make_party(visit, ana, name="Popescu", kind="family")
-    host = make_host(visit, "Sabine Müller", beds=3, double_beds=1, pets="dog", minors_cleared=True,
-                     safeguarding_checked_on=dt.date(2027, 3, 10), district="Altstadt")
+    host = make_host(
+        visit,
+        "Sabine Müller",
+        beds=3,
+        double_beds=1,
+        pets="dog",
+        minors_cleared=True,
+        safeguarding_checked_on=dt.date(2027, 3, 10),
+        district="Altstadt",
+    )
     Placement.create(visit=visit, party=party, household=host, locked=True)
     PlacementWish.create(party=party, household=host)
     other = make_host(visit, "Klaus Meyer")
@@ -61,8 +75,14 @@ def test_every_entity_round_trips(db_path) -> None:
     church = make_venue("St.-Marien-Kirche", 350)
     TravelTime.create(visit=visit, venue_a=hall, venue_b=church, minutes=20)
     concert = make_event(visit, venue=hall, responsible=ana, meeting_point="Main door")
-    rehearsal = make_event(visit, "Rehearsal", "rehearsal", dt.datetime(2027, 5, 15, 10),
-                           dt.datetime(2027, 5, 15, 12), prepares=concert)
+    rehearsal = make_event(
+        visit,
+        "Rehearsal",
+        "rehearsal",
+        dt.datetime(2027, 5, 15, 10),
+        dt.datetime(2027, 5, 15, 12),
+        prepares=concert,
+    )
     EventClub.create(event=concert, club=club)
     EventPerson.create(event=concert, person=ana)
     LogEntry.create(action="erase", detail="one person erased")
@@ -85,7 +105,10 @@ def test_every_entity_round_trips(db_path) -> None:
     assert HostOffer.select().where(HostOffer.visit == v).count() == 2
     placement = Placement.get()
     assert (placement.party.name, placement.household.contact_name, placement.locked) == (
-        "Popescu", "Sabine Müller", True)
+        "Popescu",
+        "Sabine Müller",
+        True,
+    )
     assert PlacementWish.get().household_id == host.id
     assert PlacementExclusion.get().reason == "neighbours' dispute"
     assert TravelTime.get().minutes == 20
@@ -106,8 +129,12 @@ def test_every_entity_round_trips(db_path) -> None:
         (lambda: make_host(name="Bad beds", beds=-1), "beds"),
         (lambda: make_host(name="Too many doubles", beds=2, double_beds=2), "double_beds"),
         (lambda: make_host(name="   "), "contact_name"),
-        (lambda: make_visit(arrival=dt.datetime(2027, 5, 16), departure=dt.datetime(2027, 5, 12)),
-         "departure_at"),
+        (
+            lambda: make_visit(
+                arrival=dt.datetime(2027, 5, 16), departure=dt.datetime(2027, 5, 12)
+            ),
+            "departure_at",
+        ),
         (lambda: make_person("Ana", gender="robot"), "gender"),
         (lambda: make_person(""), "full_name"),
         (lambda: make_venue("Hall", capacity=-5), "capacity"),

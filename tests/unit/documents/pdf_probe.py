@@ -87,8 +87,9 @@ def drawn(pdf: bytes) -> list[Drawn]:
     result: list[Drawn] = []
     for number, page in enumerate(reader(pdf).pages, start=1):
 
-        def visit(txt: str, cm: list, tm: list, font_dict: dict | None, size: float,
-                  number: int = number) -> None:
+        def visit(
+            txt: str, cm: list, tm: list, font_dict: dict | None, size: float, number: int = number
+        ) -> None:
             if not txt.strip() or font_dict is None:
                 return
             base = str(font_dict.get("/BaseFont", "")).split("+")[-1]

@@ -32,8 +32,14 @@ def test_romanian_labels_use_comma_below_letters() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "fallback", "expected"),
-    [("de", "fr", "de"), ("pl", "fr", "fr"), ("pl", "xx", "en"), (None, "ro", "ro"),
-     ("de_AT", None, "de"), ("AR", None, "ar")],
+    [
+        ("de", "fr", "de"),
+        ("pl", "fr", "fr"),
+        ("pl", "xx", "en"),
+        (None, "ro", "ro"),
+        ("de_AT", None, "de"),
+        ("AR", None, "ar"),
+    ],
 )
 def test_translation_for_falls_back_to_the_working_language(
     lang: str | None, fallback: str | None, expected: str

@@ -40,10 +40,21 @@ def test_every_kind_renders_with_embedded_fonts_only(kind: str, lang: str) -> No
 def test_itinerary_names_host_address_times_and_contacts() -> None:
     """The itinerary names each member, the host's address and phone, meeting times, 112."""
     text = probe.flat(probe.render(render_itinerary, samples.itinerary("de")))
-    for expected in ("Karim Benali", "Samira Benali", "Yasmine Benali", "Leila Haddad-Schmidt",
-                     "Rheinstraße 18, 67551 Lindenfeld", "+49 6241 23 456",
-                     "Treffen um 16:45", "Treffen um 18:15", "Rathausplatz, coach stop",
-                     "+33 6 12 34 56 78", "112", "Ihr Aufenthalt: Benali", "Seite 1 von 2"):
+    for expected in (
+        "Karim Benali",
+        "Samira Benali",
+        "Yasmine Benali",
+        "Leila Haddad-Schmidt",
+        "Rheinstraße 18, 67551 Lindenfeld",
+        "+49 6241 23 456",
+        "Treffen um 16:45",
+        "Treffen um 18:15",
+        "Rathausplatz, coach stop",
+        "+33 6 12 34 56 78",
+        "112",
+        "Ihr Aufenthalt: Benali",
+        "Seite 1 von 2",
+    ):
         assert expected in text, expected
     # the person to call when unsafe is named with their number
     assert "Dominique Nicolas an: +33" in text
@@ -71,25 +82,47 @@ def test_host_sheet_shows_own_guests_health_only_with_consent() -> None:
 
 def test_host_list_sorted_by_district_then_name_and_by_guest() -> None:
     """The host list runs by district, then name; then the same households by guest name."""
-    texts = [" ".join(t.split()) for t in
-             probe.page_texts(probe.render(render_host_list, samples.host_list("de")))]
+    texts = [
+        " ".join(t.split())
+        for t in probe.page_texts(probe.render(render_host_list, samples.host_list("de")))
+    ]
     first = texts[0]
-    order = [first.index(n) for n in ("Anke Walter", "Sabine Müller", "Ioana Țăranu",
-                                      "Leila Haddad-Schmidt")]
+    order = [
+        first.index(n)
+        for n in ("Anke Walter", "Sabine Müller", "Ioana Țăranu", "Leila Haddad-Schmidt")
+    ]
     assert order == sorted(order)
     by_guest = "\n".join(texts[1:])
     assert "Nach Gast" in by_guest
-    guests = [by_guest.index(n) for n in ("Ana Popescu", "Élodie Lefèvre", "François Lefèvre",
-                                          "Karim Benali", "Mihai Popescu", "Ștefan Popescu")]
+    guests = [
+        by_guest.index(n)
+        for n in (
+            "Ana Popescu",
+            "Élodie Lefèvre",
+            "François Lefèvre",
+            "Karim Benali",
+            "Mihai Popescu",
+            "Ștefan Popescu",
+        )
+    ]
     assert guests == sorted(guests)
 
 
 def test_programme_prints_both_languages_side_by_side() -> None:
     """The programme shows labels, days and event kinds in both towns' languages."""
     text = probe.flat(probe.render(render_programme, samples.programme(("de", "fr"))))
-    for expected in ("Programm", "Programme", "Treffpunkt", "Rendez-vous", "Mittwoch, 12. Mai 2027",
-                     "mercredi 12 mai 2027", "Konzert · Concert", "Treffen um 18:15",
-                     "Rendez-vous à 18:15", "St.-Marien-Kirche"):
+    for expected in (
+        "Programm",
+        "Programme",
+        "Treffpunkt",
+        "Rendez-vous",
+        "Mittwoch, 12. Mai 2027",
+        "mercredi 12 mai 2027",
+        "Konzert · Concert",
+        "Treffen um 18:15",
+        "Rendez-vous à 18:15",
+        "St.-Marien-Kirche",
+    ):
         assert expected in text, expected
 
 
@@ -99,30 +132,47 @@ def test_signature_list_has_sections_totals_and_certification() -> None:
     assert data.totals_by_country() == {"DE": 2, "FR": 3}
     assert data.local_and_invited() == (2, 3)
     text = probe.flat(probe.render(render_signature_list, data))
-    for expected in ("Teilnehmende aus Lindenfeld (Deutschland)",
-                     "Teilnehmende aus Beaulieu-sur-Loire (Frankreich)", "Ștefan Popescu",
-                     "Altersgruppe", "12-17", "Teilnehmende vor Ort", "Eingeladene Teilnehmende",
-                     "Unterschrift", "Für Lindenfeld", "Für Beaulieu-sur-Loire",
-                     "Katharina Brandt"):
+    for expected in (
+        "Teilnehmende aus Lindenfeld (Deutschland)",
+        "Teilnehmende aus Beaulieu-sur-Loire (Frankreich)",
+        "Ștefan Popescu",
+        "Altersgruppe",
+        "12-17",
+        "Teilnehmende vor Ort",
+        "Eingeladene Teilnehmende",
+        "Unterschrift",
+        "Für Lindenfeld",
+        "Für Beaulieu-sur-Loire",
+        "Katharina Brandt",
+    ):
         assert expected in text, expected
 
 
 def test_transport_list_says_who_is_collected_where_and_when() -> None:
     """Each stop has its time, address and the people collected there."""
     text = probe.flat(probe.render(render_transport, samples.transport_list("de")))
-    for expected in ("08:20", "Lindenstraße 12, 67551", "Élodie Lefèvre", "08:30",
-                     "Amselweg 7, 67551", "Ștefan Popescu", "Rathausplatz, coach stop"):
+    for expected in (
+        "08:20",
+        "Lindenstraße 12, 67551",
+        "Élodie Lefèvre",
+        "08:30",
+        "Amselweg 7, 67551",
+        "Ștefan Popescu",
+        "Rathausplatz, coach stop",
+    ):
         assert expected in text, expected
 
 
 def test_personal_data_footer_only_where_there_is_personal_data() -> None:
     """Lists with personal data say so in their footer; the public programme does not."""
     notice = "Diese Liste enthält personenbezogene Daten"
-    for fn, data in ((render_itinerary, samples.itinerary("de")),
-                     (render_host_sheet, samples.host_sheet("de")),
-                     (render_host_list, samples.host_list("de")),
-                     (render_signature_list, samples.signature_list("de")),
-                     (render_transport, samples.transport_list("de"))):
+    for fn, data in (
+        (render_itinerary, samples.itinerary("de")),
+        (render_host_sheet, samples.host_sheet("de")),
+        (render_host_list, samples.host_list("de")),
+        (render_signature_list, samples.signature_list("de")),
+        (render_transport, samples.transport_list("de")),
+    ):
         for page in probe.page_texts(probe.render(fn, data)):
             assert notice in page
     assert notice not in probe.flat(probe.render(render_programme, samples.programme(("de",))))

@@ -32,8 +32,13 @@ def test_arabic_itinerary_reads_back_shaped_with_the_right_letters() -> None:
     text = probe.text(pdf)
     for word in ("إقامتكم", "المسافرون", "عائلتكم", "المضيفة", "الطوارئ", "صفحة", "مايو"):
         assert word in text, word
-    for latin in ("Karim Benali", "Leila Haddad-Schmidt", "Rheinstraße 18, 67551 Lindenfeld",
-                  "+33 6 12 34 56 78", "Rathausplatz, coach stop"):
+    for latin in (
+        "Karim Benali",
+        "Leila Haddad-Schmidt",
+        "Rheinstraße 18, 67551 Lindenfeld",
+        "+33 6 12 34 56 78",
+        "Rathausplatz, coach stop",
+    ):
         assert latin in text, latin
     assert probe.font_problems(pdf) == []
 
@@ -41,9 +46,14 @@ def test_arabic_itinerary_reads_back_shaped_with_the_right_letters() -> None:
 def test_romanian_itinerary_reads_back_with_comma_below_letters() -> None:
     """A Romanian itinerary prints ș and ț (comma below), which the standard fonts cannot."""
     text = probe.flat(probe.render(render_itinerary, samples.romanian_itinerary()))
-    for expected in ("Șederea dumneavoastră: Popescu", "Ștefan Popescu", "Ioana Țăranu",
-                     "Contacte de urgență", "Urgențe (poliție, ambulanță, pompieri)",
-                     "Pagina 1 din"):
+    for expected in (
+        "Șederea dumneavoastră: Popescu",
+        "Ștefan Popescu",
+        "Ioana Țăranu",
+        "Contacte de urgență",
+        "Urgențe (poliție, ambulanță, pompieri)",
+        "Pagina 1 din",
+    ):
         assert expected in text, expected
     assert "\u015f" not in text and "\u0163" not in text  # no cedilla look-alikes
 
@@ -64,8 +74,12 @@ def test_party_of_five_with_long_name_stays_on_the_page() -> None:
     """Five travellers with long names and a long party name: all printed, nothing past the
     margins."""
     members = tuple(
-        Traveller(f"Maximiliane-Friederike von Hohenzollern-Sigmaringen {i}", 9 + i,
-                  ("de", "fr", "ro", "ar"), "+49 170 1234 5678")
+        Traveller(
+            f"Maximiliane-Friederike von Hohenzollern-Sigmaringen {i}",
+            9 + i,
+            ("de", "fr", "ro", "ar"),
+            "+49 170 1234 5678",
+        )
         for i in range(5)
     )
     party = "Hohenzollern-Sigmaringen-Wolfeschlegelsteinhausenbergerdorff und Freunde " * 2
@@ -104,8 +118,9 @@ def test_visual_order_mirrors_brackets_and_keeps_numbers_whole() -> None:
 
     line = visual("المشاركون من Lindenfeld (ألمانيا)", True)
     assert line.index("(") < line.index(")") < line.index("Lindenfeld")
-    sentence = translation_for("ar")("unsafe_call", name="Dominique Nicolas",
-                                     phone="+33 6 12 34 56 78")
+    sentence = translation_for("ar")(
+        "unsafe_call", name="Dominique Nicolas", phone="+33 6 12 34 56 78"
+    )
     shown = "".join(visual(x, True) for x in wrap_lines(sentence, SANS_BOLD, 9.5, 400))
     assert "+33\u00a06\u00a012\u00a034\u00a056\u00a078" in shown
 
@@ -134,8 +149,10 @@ def test_every_seed_text_prints_without_missing_glyphs() -> None:
     for path in sorted(SEEDS.glob("00*.txt")):
         content = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         missing = {
-            ch for ch in content
-            if ch.isprintable() and not ch.isspace()
+            ch
+            for ch in content
+            if ch.isprintable()
+            and not ch.isspace()
             and not any(has_glyph(f, ch) for _, f in font_runs(ch, SANS))
         }
         assert not missing, (path.name, sorted(missing)[:10])

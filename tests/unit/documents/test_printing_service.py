@@ -34,15 +34,20 @@ def _pages(path: Path) -> int:
     return len(probe.reader(path.read_bytes()).pages)
 
 
-def test_demo_prints_every_kind_with_combined_files(demo_db: tuple[Path, int],
-                                                    tmp_path: Path) -> None:
+def test_demo_prints_every_kind_with_combined_files(
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """Every kind is printed for the demo: one file per document, and a combined file per kind
     holding all their pages; personal data files are private; progress reaches the end."""
     _, visit_id = demo_db
     _place_everyone(visit_id)
     seen: list[tuple[int, int]] = []
-    result = print_visit(visit_id, ["all"], tmp_path / "out",
-                         progress=lambda done, total, _m: seen.append((done, total)))
+    result = print_visit(
+        visit_id,
+        ["all"],
+        tmp_path / "out",
+        progress=lambda done, total, _m: seen.append((done, total)),
+    )
     kinds = {k.kind: k for k in result.kinds}
     assert tuple(kinds) == KINDS
     assert len(kinds["itineraries"].files) == Party.select().where(Party.visit == visit_id).count()
@@ -69,8 +74,11 @@ def test_itineraries_follow_each_party_and_its_language(demo_db: tuple[Path, int
     assert "U15: SV Lindenfeld – AS Beaulieu" not in titles
     assert {c.name for c in benali.organisers} >= {"Katharina Brandt", "Dominique Nicolas"}
     assert benali.safety_contact is not None and benali.safety_contact.town == "Beaulieu-sur-Loire"
-    text = probe.flat(probe.render(
-        __import__("twinplanner.documents.itinerary", fromlist=["x"]).render_itinerary, boyer))
+    text = probe.flat(
+        probe.render(
+            __import__("twinplanner.documents.itinerary", fromlist=["x"]).render_itinerary, boyer
+        )
+    )
     assert "Reinhard König" in text and "Schlossstraße 3, 67551 Lindenfeld" in text
     assert "Rendez-vous à 09:45" in text  # the reception on Thursday
 
@@ -80,9 +88,11 @@ def test_host_sees_only_own_guests_health_data_with_consent(demo_db: tuple[Path,
     _, visit_id = demo_db
     _place_everyone(visit_id)
     Person.update(allergies="sesame", consent_health=False).where(
-        Person.full_name == "Véronique Lemoine").execute()
+        Person.full_name == "Véronique Lemoine"
+    ).execute()
     Person.update(allergies="shellfish", consent_health=True).where(
-        Person.full_name == "Brigitte Michel").execute()
+        Person.full_name == "Brigitte Michel"
+    ).execute()
     sheets = collect(visit_id, ["host-sheets"])["host-sheets"]
     every_guest = [g for d in sheets for g in d.data.guests]
     assert len(every_guest) == len({g.name for g in every_guest})  # nobody on two sheets
@@ -102,8 +112,11 @@ def test_signature_and_transport_lists_from_the_demo(demo_db: tuple[Path, int]) 
     _, visit_id = demo_db
     _place_everyone(visit_id)
     docs = collect(visit_id, ["signature-lists", "transport"])
-    match = next(d.data for d in docs["signature-lists"]
-                 if d.data.title == "U13: SV Lindenfeld – AS Beaulieu")
+    match = next(
+        d.data
+        for d in docs["signature-lists"]
+        if d.data.title == "U13: SV Lindenfeld – AS Beaulieu"
+    )
     assert [s.town for s in match.sections] == ["Lindenfeld", "Beaulieu-sur-Loire"]
     assert match.show_age_band and match.local_and_invited()[1] > 0
     assert "Yasmine Benali" in {r.name for s in match.sections for r in s.rows}
@@ -148,16 +161,47 @@ def test_language_override_and_bad_options(demo_db: tuple[Path, int], tmp_path: 
         print_visit(visit_id, ["programme"], tmp_path / "x", paper="a3")
 
 
-def test_print_command(demo_db: tuple[Path, int], tmp_path: Path,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_command(
+    demo_db: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`twinplanner print programme --visit ID -o DIR` writes the programme and says where;
     a language without labels is a one-line error."""
     path, visit_id = demo_db
     out = tmp_path / "printed"
-    assert main(["--db", str(path), "print", "programme", "--visit", str(visit_id),
-                 "-o", str(out), "--paper", "letter"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "print",
+                "programme",
+                "--visit",
+                str(visit_id),
+                "-o",
+                str(out),
+                "--paper",
+                "letter",
+            ]
+        )
+        == 0
+    )
     assert (out / "programme.pdf").is_file() and (out / "programme" / "programme.pdf").is_file()
     assert "programme: 1 documents" in capsys.readouterr().out
-    assert main(["--db", str(path), "print", "programme", "--visit", str(visit_id),
-                 "-o", str(out), "--lang", "tlh"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "print",
+                "programme",
+                "--visit",
+                str(visit_id),
+                "-o",
+                str(out),
+                "--lang",
+                "tlh",
+            ]
+        )
+        == 1
+    )
     assert "no document labels in 'tlh'" in capsys.readouterr().err

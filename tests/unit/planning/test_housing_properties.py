@@ -18,8 +18,11 @@ from twinplanner.planning.housing.solver import SolverOptions, solve
 
 SPECIES = ("cat", "dog", "horse")
 OPTIONS = SolverOptions(time_limit=5.0)
-PROPERTY = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @st.composite
@@ -29,17 +32,19 @@ def members(draw, first_id: int):  # type: ignore[no-untyped-def]
     result = []
     for k in range(count):
         age = draw(st.integers(8, 80))
-        result.append(guest(
-            first_id + k,
-            gender=draw(st.sampled_from(("female", "male", "unknown"))),
-            age=age,
-            minor=age < 18,
-            languages=tuple(draw(st.sets(st.sampled_from(("de", "fr", "en")), max_size=2))),
-            animal_allergies=tuple(sorted(draw(st.sets(st.sampled_from(SPECIES), max_size=1)))),
-            needs_smoke_free=draw(st.booleans()),
-            needs_step_free=draw(st.integers(0, 9)) == 0,
-            club_ids=(draw(st.integers(1, 2)),),
-        ))
+        result.append(
+            guest(
+                first_id + k,
+                gender=draw(st.sampled_from(("female", "male", "unknown"))),
+                age=age,
+                minor=age < 18,
+                languages=tuple(draw(st.sets(st.sampled_from(("de", "fr", "en")), max_size=2))),
+                animal_allergies=tuple(sorted(draw(st.sets(st.sampled_from(SPECIES), max_size=1)))),
+                needs_smoke_free=draw(st.booleans()),
+                needs_step_free=draw(st.integers(0, 9)) == 0,
+                club_ids=(draw(st.integers(1, 2)),),
+            )
+        )
     return result
 
 
@@ -50,42 +55,53 @@ def visits(draw, max_parties: int = 8, max_households: int = 6):  # type: ignore
     homes = []
     for hid in range(1, n_homes + 1):
         beds = draw(st.integers(0, 5))
-        homes.append(home(
-            hid,
-            beds=beds,
-            double_beds=draw(st.integers(0, beds // 2)),
-            district=draw(st.sampled_from(("Nord", "Süd"))),
-            languages=tuple(draw(st.sets(st.sampled_from(("de", "fr", "en")), max_size=2))),
-            pets=tuple(sorted(draw(st.sets(st.sampled_from(SPECIES), max_size=2)))),
-            smoking=draw(st.booleans()),
-            step_free=draw(st.booleans()),
-            minors_cleared=draw(st.booleans()),
-            no_minors=draw(st.integers(0, 4)) == 0,
-            gender_preference=draw(st.sampled_from(("any", "any", "female_only", "male_only"))),
-            age_group=draw(st.sampled_from(("any", "adults", "minors"))),
-            max_guests=draw(st.none() | st.integers(0, 4)),
-            preferred_guests=draw(st.none() | st.integers(1, 3)),
-            available_until=draw(st.none() | st.just(ARRIVAL + dt.timedelta(days=3))),
-        ))
+        homes.append(
+            home(
+                hid,
+                beds=beds,
+                double_beds=draw(st.integers(0, beds // 2)),
+                district=draw(st.sampled_from(("Nord", "Süd"))),
+                languages=tuple(draw(st.sets(st.sampled_from(("de", "fr", "en")), max_size=2))),
+                pets=tuple(sorted(draw(st.sets(st.sampled_from(SPECIES), max_size=2)))),
+                smoking=draw(st.booleans()),
+                step_free=draw(st.booleans()),
+                minors_cleared=draw(st.booleans()),
+                no_minors=draw(st.integers(0, 4)) == 0,
+                gender_preference=draw(st.sampled_from(("any", "any", "female_only", "male_only"))),
+                age_group=draw(st.sampled_from(("any", "adults", "minors"))),
+                max_guests=draw(st.none() | st.integers(0, 4)),
+                preferred_guests=draw(st.none() | st.integers(1, 3)),
+                available_until=draw(st.none() | st.just(ARRIVAL + dt.timedelta(days=3))),
+            )
+        )
     parties = []
     for pid in range(1, draw(st.integers(1, max_parties)) + 1):
         people = draw(members(pid * 10))
         kind = "couple" if len(people) == 2 and draw(st.booleans()) else "friends"
         current = draw(st.none() | st.integers(1, n_homes))
-        parties.append(party(
-            pid, *people, kind=kind,
-            last_day=draw(st.none() | st.just(ARRIVAL + dt.timedelta(days=3))),
-            current_household=current,
-            locked=current is not None and draw(st.integers(0, 3)) == 0,
-            excluded=frozenset(draw(st.sets(st.integers(1, n_homes), max_size=1))),
-            wished=frozenset(draw(st.sets(st.integers(1, n_homes), max_size=1))),
-            previous_hosts=tuple(
-                (h, 1) for h in draw(st.sets(st.integers(1, n_homes), max_size=1))
-            ),
-        ))
-    return problem(parties, homes, replan=draw(st.booleans()),
-                   settings=HousingSettings(minors_in_pairs=draw(st.booleans()),
-                                            gender_limit_hard=draw(st.booleans())))
+        parties.append(
+            party(
+                pid,
+                *people,
+                kind=kind,
+                last_day=draw(st.none() | st.just(ARRIVAL + dt.timedelta(days=3))),
+                current_household=current,
+                locked=current is not None and draw(st.integers(0, 3)) == 0,
+                excluded=frozenset(draw(st.sets(st.integers(1, n_homes), max_size=1))),
+                wished=frozenset(draw(st.sets(st.integers(1, n_homes), max_size=1))),
+                previous_hosts=tuple(
+                    (h, 1) for h in draw(st.sets(st.integers(1, n_homes), max_size=1))
+                ),
+            )
+        )
+    return problem(
+        parties,
+        homes,
+        replan=draw(st.booleans()),
+        settings=HousingSettings(
+            minors_in_pairs=draw(st.booleans()), gender_limit_hard=draw(st.booleans())
+        ),
+    )
 
 
 @PROPERTY

@@ -35,8 +35,10 @@ def test_allergy_to_another_animal_is_no_obstacle() -> None:
 
 def test_smoke_free_need_meets_no_smoking_household() -> None:
     """A visitor who needs a smoke-free home never goes to a smoking household."""
-    pr = problem([party(1, guest(1, "Noémie Garnier", needs_smoke_free=True))],
-                 [home(7, smoking=True), home(8)])
+    pr = problem(
+        [party(1, guest(1, "Noémie Garnier", needs_smoke_free=True))],
+        [home(7, smoking=True), home(8)],
+    )
     verdict = check_placement(pr, 1, 7)
     assert codes(verdict) == {RuleCode.SMOKING}
     assert "Noémie Garnier needs a smoke-free home" in verdict.text
@@ -45,16 +47,16 @@ def test_smoke_free_need_meets_no_smoking_household() -> None:
 
 def test_step_free_need_meets_step_free_home() -> None:
     """A step-free need goes only to a step-free home."""
-    pr = problem([party(1, guest(1, needs_step_free=True))],
-                 [home(7), home(8, step_free=True)])
+    pr = problem([party(1, guest(1, needs_step_free=True))], [home(7), home(8, step_free=True)])
     assert codes(check_placement(pr, 1, 7)) == {RuleCode.STEP_FREE}
     assert check_placement(pr, 1, 8).allowed
 
 
 def test_minor_needs_a_cleared_household() -> None:
     """A minor goes only to a household cleared to host minors; the age is in the sentence."""
-    pr = problem([party(1, minor(1, "Léa Martin", age=15))],
-                 [home(7, minors_cleared=False), home(8)])
+    pr = problem(
+        [party(1, minor(1, "Léa Martin", age=15))], [home(7, minors_cleared=False), home(8)]
+    )
     verdict = check_placement(pr, 1, 7)
     assert codes(verdict) == {RuleCode.MINORS_NOT_CLEARED}
     assert "Léa Martin (15) is a minor" in verdict.text
@@ -74,8 +76,11 @@ def test_gender_limit_is_hard_by_default_and_soft_when_the_visit_says_so() -> No
     verdict = check_placement(hard, 1, 7)
     assert codes(verdict) == {RuleCode.GENDER_LIMIT}
     assert "Marc Simon is male" in verdict.text
-    soft = problem([men], [home(7, gender_preference="female_only")],
-                   settings=HousingSettings(gender_limit_hard=False))
+    soft = problem(
+        [men],
+        [home(7, gender_preference="female_only")],
+        settings=HousingSettings(gender_limit_hard=False),
+    )
     assert check_placement(soft, 1, 7).allowed
 
 
@@ -168,14 +173,19 @@ def test_every_breaking_rule_is_listed() -> None:
     p = party(1, minor(1, animal_allergies=("dog",), needs_smoke_free=True))
     pr = problem([p], [home(7, pets=("dog",), smoking=True, minors_cleared=False)])
     assert codes(check_placement(pr, 1, 7)) == {
-        RuleCode.ALLERGY, RuleCode.SMOKING, RuleCode.MINORS_NOT_CLEARED
+        RuleCode.ALLERGY,
+        RuleCode.SMOKING,
+        RuleCode.MINORS_NOT_CLEARED,
     }
 
 
 def test_lone_minor_is_a_warning_when_minors_go_in_pairs() -> None:
     """With minors in pairs, a first lone minor is warned about, a second one is not."""
-    pr = problem([party(1, minor(1)), party(2, minor(2))], [home(7, beds=3)],
-                 settings=HousingSettings(minors_in_pairs=True))
+    pr = problem(
+        [party(1, minor(1)), party(2, minor(2))],
+        [home(7, beds=3)],
+        settings=HousingSettings(minors_in_pairs=True),
+    )
     first = check_placement(pr, 1, 7, placed={})
     assert first.allowed and {w.rule for w in first.warnings} == {RuleCode.MINORS_PAIRS}
     second = check_placement(pr, 2, 7, placed={1: 7})

@@ -63,8 +63,10 @@ def test_repeat_host_and_named_wish_are_preferred() -> None:
 
 def test_shared_language_is_preferred() -> None:
     """A French speaker goes to the household that speaks French."""
-    pr = problem([party(1, guest(1, languages=("fr",)))],
-                 [home(7, languages=("de",)), home(8, languages=("de", "fr"))])
+    pr = problem(
+        [party(1, guest(1, languages=("fr",)))],
+        [home(7, languages=("de",)), home(8, languages=("de", "fr"))],
+    )
     assert solve(pr, QUICK).household_of(1) == 8
 
 
@@ -88,9 +90,11 @@ def test_locked_placement_is_kept() -> None:
 
 def test_minors_in_pairs_never_leaves_a_minor_alone() -> None:
     """With the pairs setting, two lone minors share a household or stay unplaced."""
-    pr = problem([party(1, minor(1)), party(2, minor(2)), party(3, minor(3))],
-                 [home(7, beds=2), home(8, beds=1)],
-                 settings=HousingSettings(minors_in_pairs=True))
+    pr = problem(
+        [party(1, minor(1)), party(2, minor(2)), party(3, minor(3))],
+        [home(7, beds=2), home(8, beds=1)],
+        settings=HousingSettings(minors_in_pairs=True),
+    )
     result = solve(pr, QUICK)
     assert plan_breaches(pr, result.as_mapping()) == []
     assert result.people_placed == 2
@@ -111,8 +115,9 @@ def test_replan_after_a_household_drops_out_moves_only_its_guests() -> None:
     first = generate(60, 45, seed=3)
     placed = solve(first, QUICK).as_mapping()
     gone = max(set(placed.values()), key=lambda h: (list(placed.values()).count(h), -h))
-    parties = tuple(dataclasses.replace(p, current_household=placed.get(p.id))
-                    for p in first.parties)
+    parties = tuple(
+        dataclasses.replace(p, current_household=placed.get(p.id)) for p in first.parties
+    )
     households = tuple(h for h in first.households if h.id != gone)
     again = dataclasses.replace(first, parties=parties, households=households, replan=True)
     result = solve(again, QUICK)
@@ -127,8 +132,11 @@ def test_replan_after_a_cancellation_moves_nobody() -> None:
     first = generate(60, 45, seed=4)
     placed = solve(first, QUICK).as_mapping()
     dropped = min(placed)
-    parties = tuple(dataclasses.replace(p, current_household=placed.get(p.id))
-                    for p in first.parties if p.id != dropped)
+    parties = tuple(
+        dataclasses.replace(p, current_household=placed.get(p.id))
+        for p in first.parties
+        if p.id != dropped
+    )
     again = dataclasses.replace(first, parties=parties, replan=True)
     result = solve(again, QUICK)
     assert [m for m in result.moves if m.from_household is not None] == []

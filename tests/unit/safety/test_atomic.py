@@ -102,6 +102,7 @@ def test_read_only_folder_gives_clear_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A read-only folder (EROFS when creating the temporary file) is named in the message."""
+
     def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(errno.EROFS, "Read-only file system")
 

@@ -73,8 +73,10 @@ def test_rotation_keeps_last_ten_and_one_per_month_for_a_year() -> None:
     """Of 60 daily backups plus 24 monthly ones, the newest 10 and the newest per month stay."""
     now = dt.datetime(2027, 6, 30, 12, 0)
     daily = [(f"d{i}", now - dt.timedelta(days=i)) for i in range(60)]
-    monthly = [(f"m{k}", dt.datetime((2027 * 12 + 5 - k) // 12, (2027 * 12 + 5 - k) % 12 + 1, 10))
-               for k in range(1, 25)]
+    monthly = [
+        (f"m{k}", dt.datetime((2027 * 12 + 5 - k) // 12, (2027 * 12 + 5 - k) % 12 + 1, 10))
+        for k in range(1, 25)
+    ]
     doomed = backup.backups_to_delete(daily + monthly, now)
     kept = {name for name, _ in daily + monthly} - doomed
     kept_times = {name: t for name, t in daily + monthly if name in kept}
@@ -129,10 +131,13 @@ def test_restore_of_a_newer_schema_is_refused_and_changes_nothing(
     assert backup.list_backups(path) == []  # nothing was even backed up
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "not an SQLite file"),
-    (b"Name;Phone\nAna;0171\n", "not an SQLite file"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "not an SQLite file"),
+        (b"Name;Phone\nAna;0171\n", "not an SQLite file"),
+    ],
+)
 def test_restore_of_a_file_that_is_not_a_database_is_refused(
     demo_db: tuple[Path, int], tmp_path: Path, content: bytes, message: str
 ) -> None:
@@ -144,8 +149,9 @@ def test_restore_of_a_file_that_is_not_a_database_is_refused(
         backup.restore_database(bad, path)
 
 
-def test_restore_of_another_programs_database_is_refused(demo_db: tuple[Path, int],
-                                                         tmp_path: Path) -> None:
+def test_restore_of_another_programs_database_is_refused(
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """An SQLite file of another program is not taken for a TwinPlanner backup."""
     path, _ = demo_db
     other = tmp_path / "other.sqlite"
@@ -174,8 +180,9 @@ def test_damaged_backup_is_refused(demo_db: tuple[Path, int], tmp_path: Path) ->
         backup.restore_database(copy, path)
 
 
-def test_restore_over_a_damaged_database_keeps_its_bytes(demo_db: tuple[Path, int],
-                                                         tmp_path: Path) -> None:
+def test_restore_over_a_damaged_database_keeps_its_bytes(
+    demo_db: tuple[Path, int], tmp_path: Path
+) -> None:
     """When the current file is damaged, its bytes are kept before the good backup replaces it."""
     path, _ = demo_db
     good = tmp_path / "good.sqlite"
@@ -197,8 +204,9 @@ def test_inspect_refuses_missing_file(tmp_path: Path) -> None:
         backup.inspect_file(tmp_path / "gone.sqlite")
 
 
-def test_backup_into_read_only_folder_gives_clear_message(demo_db: tuple[Path, int],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_into_read_only_folder_gives_clear_message(
+    demo_db: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A backup folder that cannot be written gives a TwinPlannerError naming it."""
     import errno
     import tempfile

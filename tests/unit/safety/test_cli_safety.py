@@ -29,8 +29,9 @@ def _people(path: Path) -> int:
         close_database()
 
 
-def test_backup_and_restore_commands(demo_file: Path, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_and_restore_commands(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`backup FILE` writes a private copy; `restore FILE` brings it back and keeps the state."""
     saved = tmp_path / "saved.sqlite"
     assert main(["--db", str(demo_file), "backup", str(saved)]) == 0
@@ -46,8 +47,9 @@ def test_backup_and_restore_commands(demo_file: Path, tmp_path: Path,
     assert "before-restore" in capsys.readouterr().out
 
 
-def test_restore_refuses_bad_file(demo_file: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_bad_file(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A file that is not a database is refused with a one-line message; exit status 1."""
     bad = tmp_path / "hosts.csv"
     bad.write_text("name;phone\n")
@@ -70,8 +72,9 @@ def test_purge_previews_without_yes(demo_file: Path, capsys: pytest.CaptureFixtu
     assert _people(demo_file) == people - 1
 
 
-def test_check_lists_backups(demo_file: Path, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_lists_backups(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`check --json` reports the automatic backups with their counts."""
     from twinplanner.io.backup import make_backup
 
@@ -103,9 +106,12 @@ def test_write_command_refused_while_another_process_writes(
     """A write command fails with a clear message when another TwinPlanner holds the file."""
     from tests.unit.safety.helpers import child, stop, wait_for_line
 
-    holder = child("import sys\nfrom twinplanner.data.lock import WriterLock\n"
-                   "WriterLock(sys.argv[1]).acquire()\nprint('locked', flush=True)\n"
-                   "sys.stdin.readline()\n", str(demo_file))
+    holder = child(
+        "import sys\nfrom twinplanner.data.lock import WriterLock\n"
+        "WriterLock(sys.argv[1]).acquire()\nprint('locked', flush=True)\n"
+        "sys.stdin.readline()\n",
+        str(demo_file),
+    )
     try:
         wait_for_line(holder, "locked")
         assert main(["--db", str(demo_file), "person-erase", "2", "--yes"]) == 1

@@ -138,8 +138,11 @@ def placed_db(tmp_path: Path) -> tuple[Path, int, dict[int, int]]:
 def _placements(path: Path, visit_id: int) -> dict[int, int]:
     _check(path)
     try:
-        return dict(Placement.select(Placement.party, Placement.household)
-                    .where(Placement.visit == visit_id).tuples())
+        return dict(
+            Placement.select(Placement.party, Placement.household)
+            .where(Placement.visit == visit_id)
+            .tuples()
+        )
     finally:
         close_database()
 

@@ -42,9 +42,13 @@ def _table_rows(path: Path, passphrase: str | None = None) -> dict[str, list[tup
     """Every row of every table, in rowid order, read through its own connection."""
     con = cipher.connect(str(path), passphrase)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
         return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         con.close()
@@ -73,7 +77,8 @@ def encrypted_demo(demo_db: tuple[Path, int]) -> tuple[Path, str]:
 
 
 def test_an_encrypted_file_cannot_be_read_without_its_passphrase(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """No SQLite header, no readable names, plain sqlite3 fails, opening asks for the passphrase."""
     path, name = encrypted_demo
     raw = path.read_bytes()
@@ -87,7 +92,8 @@ def test_an_encrypted_file_cannot_be_read_without_its_passphrase(
 
 
 def test_an_encrypted_file_opens_with_its_passphrase_read_write(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """The right passphrase opens the file for writing; a change survives closing and opening."""
     path, name = encrypted_demo
     db = open_database(path, passphrase=SECRET)
@@ -102,7 +108,8 @@ def test_an_encrypted_file_opens_with_its_passphrase_read_write(
 
 
 def test_a_wrong_passphrase_is_refused_clearly_and_changes_nothing(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """A wrong passphrase raises PassphraseNeeded saying so; the file keeps every byte."""
     path, _ = encrypted_demo
     before = path.read_bytes()
@@ -124,8 +131,7 @@ def test_encrypt_work_decrypt_keeps_every_record(demo_db: tuple[Path, int]) -> N
     assert result.encrypted and is_encrypted()
     assert (result.facts.visits, result.facts.households) == (2, 45)
     assert _table_rows(path, SECRET) == before
-    added = Household.create(contact_name="Familie Verschlüsselt", address="Lindenweg 1",
-                             beds=2)
+    added = Household.create(contact_name="Familie Verschlüsselt", address="Lindenweg 1", beds=2)
     result = decrypt_database(path)
     assert not result.encrypted and not is_encrypted()
     assert path.read_bytes()[:16] == SQLITE_MAGIC
@@ -134,7 +140,8 @@ def test_encrypt_work_decrypt_keeps_every_record(demo_db: tuple[Path, int]) -> N
     added_row = [r for r in after["household"] if r[0] == added.id]
     assert after["household"] == before["household"] + added_row
     assert {t: rows for t, rows in after.items() if t != "household"} == {
-        t: rows for t, rows in before.items() if t != "household"}
+        t: rows for t, rows in before.items() if t != "household"
+    }
     con = sqlite3.connect(path)
     try:
         assert con.execute("PRAGMA user_version").fetchone()[0] > 0
@@ -144,7 +151,8 @@ def test_encrypt_work_decrypt_keeps_every_record(demo_db: tuple[Path, int]) -> N
 
 
 def test_automatic_backups_of_an_encrypted_file_are_encrypted_and_restore_with_it(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """Backups are encrypted; listed with counts; restored with the passphrase, not without."""
     path, _ = encrypted_demo
     open_database(path, passphrase=SECRET)
@@ -171,7 +179,8 @@ def test_automatic_backups_of_an_encrypted_file_are_encrypted_and_restore_with_i
 
 
 def test_encrypting_converts_the_plain_backups_so_no_plain_copy_stays(
-        demo_db: tuple[Path, int]) -> None:
+    demo_db: tuple[Path, int],
+) -> None:
     """Backups made before encryption are encrypted with it; after decryption they are plain."""
     path, _ = demo_db
     old = backup.make_backup(path, reason="open", now=NOW)
@@ -186,7 +195,8 @@ def test_encrypting_converts_the_plain_backups_so_no_plain_copy_stays(
 
 
 def test_a_changed_passphrase_replaces_the_old_one_for_file_and_backups(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """After a change only the new passphrase opens the file and its backups."""
     path, _ = encrypted_demo
     open_database(path, passphrase=SECRET)
@@ -204,8 +214,7 @@ def test_a_changed_passphrase_replaces_the_old_one_for_file_and_backups(
     assert Household.select().count() == 45
 
 
-def test_conversions_refuse_what_they_cannot_do(demo_db: tuple[Path, int],
-                                                tmp_path: Path) -> None:
+def test_conversions_refuse_what_they_cannot_do(demo_db: tuple[Path, int], tmp_path: Path) -> None:
     """Short passphrase, encrypting twice, decrypting a plain file, same passphrase: refused."""
     path, _ = demo_db
     with pytest.raises(DatabaseFileError, match="too short"):
@@ -223,8 +232,9 @@ def test_conversions_refuse_what_they_cannot_do(demo_db: tuple[Path, int],
         encrypt_database(tmp_path / "missing.sqlite", SECRET)
 
 
-def test_a_failed_conversion_leaves_the_file_as_it_was(demo_db: tuple[Path, int],
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_conversion_leaves_the_file_as_it_was(
+    demo_db: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """When the export fails the file stays plain, whole and open as before."""
     from twinplanner.io import encryption
 
@@ -245,9 +255,12 @@ def test_encrypting_waits_for_the_writer_lock(demo_db: tuple[Path, int]) -> None
     """While another process writes to the file, it is not encrypted under its feet."""
     path, _ = demo_db
     close_database()
-    holder = child("import sys\nfrom twinplanner.data.lock import WriterLock\n"
-                   "WriterLock(sys.argv[1]).acquire()\nprint('locked', flush=True)\n"
-                   "sys.stdin.readline()\n", str(path))
+    holder = child(
+        "import sys\nfrom twinplanner.data.lock import WriterLock\n"
+        "WriterLock(sys.argv[1]).acquire()\nprint('locked', flush=True)\n"
+        "sys.stdin.readline()\n",
+        str(path),
+    )
     try:
         wait_for_line(holder, "locked")
         with pytest.raises(DatabaseInUseError):
@@ -286,7 +299,8 @@ def test_files_that_cannot_be_encrypted_databases_are_told_apart(tmp_path: Path)
 
 
 def test_opening_asks_for_the_passphrase_three_times_at_most(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """open_asking asks again after a wrong answer, stops after three, and None cancels."""
     path, _ = encrypted_demo
     asked: list[bool] = []
@@ -308,7 +322,8 @@ def test_opening_asks_for_the_passphrase_three_times_at_most(
 
 
 def test_guarded_opening_passes_the_passphrase_and_frees_the_lock_on_failure(
-        encrypted_demo: tuple[Path, str]) -> None:
+    encrypted_demo: tuple[Path, str],
+) -> None:
     """open_guarded opens with the passphrase under the lock; a refusal releases the lock."""
     from twinplanner.data.lock import held_here
 
@@ -336,8 +351,10 @@ def test_check_reports_on_an_encrypted_file(encrypted_demo: tuple[Path, str]) ->
 
 
 def test_cli_reads_the_passphrase_from_the_environment_and_never_prints_it(
-        encrypted_demo: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    encrypted_demo: tuple[Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """`check` needs TWINPLANNER_PASSPHRASE (or says how to give it); it is never shown."""
     path, _ = encrypted_demo
     monkeypatch.delenv("TWINPLANNER_PASSPHRASE", raising=False)
@@ -357,8 +374,11 @@ def test_cli_reads_the_passphrase_from_the_environment_and_never_prints_it(
 
 
 def test_cli_encrypts_changes_and_decrypts_with_passphrase_files(
-        demo_db: tuple[Path, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    demo_db: tuple[Path, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """encrypt, change-passphrase and decrypt read passphrase files and never print them."""
     path, _ = demo_db
     close_database()
@@ -371,8 +391,20 @@ def test_cli_encrypts_changes_and_decrypts_with_passphrase_files(
     assert "No new passphrase given" in capsys.readouterr().err
     assert main(["--db", str(path), "--passphrase-file", str(first), "encrypt"]) == 0
     assert cipher.opens_with(path, SECRET)
-    assert main(["--db", str(path), "--passphrase-file", str(first), "change-passphrase",
-                 "--new-passphrase-file", str(second)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "--passphrase-file",
+                str(first),
+                "change-passphrase",
+                "--new-passphrase-file",
+                str(second),
+            ]
+        )
+        == 0
+    )
     assert cipher.opens_with(path, OTHER) and not cipher.opens_with(path, SECRET)
     assert main(["--db", str(path), "--passphrase-file", str(first), "decrypt"]) == 1
     assert main(["--db", str(path), "--passphrase-file", str(second), "visits"]) == 0
@@ -382,13 +414,14 @@ def test_cli_encrypts_changes_and_decrypts_with_passphrase_files(
     for secret in (SECRET, OTHER):
         assert secret not in captured.out + captured.err
     assert path.read_bytes()[:16] == SQLITE_MAGIC
-    assert main(["--db", str(path), "--passphrase-file", str(tmp_path / "none.txt"),
-                 "check"]) == 0  # a plain file needs no passphrase: the option is not read
+    assert (
+        main(["--db", str(path), "--passphrase-file", str(tmp_path / "none.txt"), "check"]) == 0
+    )  # a plain file needs no passphrase: the option is not read
 
 
 def test_without_the_sqlcipher_library_plain_files_work_and_encrypted_ones_say_why(
-        encrypted_demo: tuple[Path, str], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    encrypted_demo: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """When sqlcipher3 cannot load, encryption is unavailable with a reason; plain files open."""
     path, _ = encrypted_demo
     monkeypatch.setattr(cipher, "_module", None)

@@ -113,8 +113,9 @@ def test_open_guarded_offers_read_only_or_cancel(db_file: Path) -> None:
         opened = open_guarded(db_file, ask_readonly=lambda e: True)
         assert opened is not None and opened.readonly
         with pytest.raises(Exception, match="readonly"):
-            opened.database.execute_sql("INSERT INTO town (name, country, language) "
-                                        "VALUES ('X', 'DE', 'de')")
+            opened.database.execute_sql(
+                "INSERT INTO town (name, country, language) VALUES ('X', 'DE', 'de')"
+            )
         opened.close()
         with pytest.raises(DatabaseInUseError):
             open_guarded(db_file)

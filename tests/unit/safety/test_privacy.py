@@ -88,8 +88,9 @@ def test_retention_setting_is_stored_and_checked(db_path: Path) -> None:
 def test_safeguarding_record_deleted_three_months_after_the_visit(db_path: Path) -> None:
     """The check record stays until three months after the visit it served, then goes."""
     visit = _old_visit()  # ends 16 May 2027
-    home = make_host(visit, "Familie Kaya", minors_cleared=True,
-                     safeguarding_checked_on=dt.date(2027, 3, 1))
+    home = make_host(
+        visit, "Familie Kaya", minors_cleared=True, safeguarding_checked_on=dt.date(2027, 3, 1)
+    )
     untouched = make_host(visit, "Familie Roth")
     assert privacy.expired_safeguarding(dt.date(2027, 8, 15)) == []
     assert privacy.delete_expired_safeguarding(dt.date(2027, 8, 15)) == privacy.Changes()
@@ -104,8 +105,9 @@ def test_safeguarding_record_deleted_three_months_after_the_visit(db_path: Path)
 def test_safeguarding_record_kept_while_household_offers_for_a_coming_visit(db_path: Path) -> None:
     """A household offered for a visit not yet over keeps its record."""
     old = _old_visit()
-    home = make_host(old, "Familie Kaya", minors_cleared=True,
-                     safeguarding_checked_on=dt.date(2027, 3, 1))
+    home = make_host(
+        old, "Familie Kaya", minors_cleared=True, safeguarding_checked_on=dt.date(2027, 3, 1)
+    )
     later = make_visit(dt.datetime(2028, 5, 10, 17), dt.datetime(2028, 5, 14, 10), 2028)
     from twinplanner.data.models import HostOffer
 
@@ -119,8 +121,12 @@ def test_person_export_json_and_pdf_hold_everything_and_are_private(
     """The export names the person's data, visits, host and events; files are mode 0600."""
     pypdf = pytest.importorskip("pypdf")
     visit = _old_visit()
-    person = make_person("Ștefan Ionescu", allergies="peanuts", consent_health=True,
-                         consent_health_on=dt.date(2027, 2, 1))
+    person = make_person(
+        "Ștefan Ionescu",
+        allergies="peanuts",
+        consent_health=True,
+        consent_health_on=dt.date(2027, 2, 1),
+    )
     party = make_party(visit, person)
     host = make_host(visit, "Sabine Müller", address="Lindenweg 4")
     Placement.create(visit=visit, party=party, household=host)
@@ -155,8 +161,12 @@ def test_erase_person_everywhere_with_a_log_that_says_when_not_who(db_path: Path
     partner = make_person("Marc Dubois")
     party = make_party(visit, person, partner, name="Hélène Dubois and Marc")
     host = make_host(visit, "Sabine Müller", notes="Knows hélène dubois from 2019")
-    Placement.create(visit=visit, party=party, household=host,
-                     override_reason="Hélène Dubois asked for this family")
+    Placement.create(
+        visit=visit,
+        party=party,
+        household=host,
+        override_reason="Hélène Dubois asked for this family",
+    )
     solo = make_person("Léa Martin")
     make_party(visit, solo)
     make_event(visit, responsible=person)

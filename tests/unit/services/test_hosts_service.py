@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.factories import make_host, make_visit
-from twinplanner.data.models import Household, HostOffer
+from twinplanner.data.models import HostOffer, Household
 from twinplanner.domain.errors import ValidationError
 from twinplanner.services import hosts
 from twinplanner.services.changes import Entity
@@ -16,8 +16,13 @@ from twinplanner.services.changes import Entity
 def test_create_household_offers_it_for_the_visit_and_sets_the_search_key(db_path) -> None:
     """A new household offers beds for the visit and is findable by its address."""
     visit = make_visit()
-    changes = hosts.create_household("Sabine Müller", visit_id=visit.id, beds=3,
-                                     address="Lindenstraße 4", phone="+49 6241 12 345")
+    changes = hosts.create_household(
+        "Sabine Müller",
+        visit_id=visit.id,
+        beds=3,
+        address="Lindenstraße 4",
+        phone="+49 6241 12 345",
+    )
     hid = next(iter(changes.ids[Entity.HOUSEHOLD]))
     assert HostOffer.select().where(HostOffer.household == hid).count() == 1
     key = Household.get_by_id(hid).search_key
@@ -33,10 +38,16 @@ def test_double_beds_cannot_exceed_half_the_beds(db_path) -> None:
     assert Household.get_by_id(household.id).double_beds == 0
 
 
-@pytest.mark.parametrize(("field", "value"), [("beds", 51), ("beds", "many"),
-                                              ("pets", ("cat", "dragon")),
-                                              ("gender_preference", "aliens"),
-                                              ("contact_name", "")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("beds", 51),
+        ("beds", "many"),
+        ("pets", ("cat", "dragon")),
+        ("gender_preference", "aliens"),
+        ("contact_name", ""),
+    ],
+)
 def test_bad_household_values_are_refused(db_path, field, value) -> None:
     """Out-of-range or unknown values are refused with the field named."""
     household = make_host()
@@ -52,8 +63,9 @@ def test_offer_dates_must_be_in_order(db_path) -> None:
     visit = make_visit()
     household = make_host(visit)
     with pytest.raises(ValidationError, match="available until after"):
-        hosts.update_field(visit.id, household.id, "available_until",
-                           dt.datetime(2027, 5, 1, 12, 0))
+        hosts.update_field(
+            visit.id, household.id, "available_until", dt.datetime(2027, 5, 1, 12, 0)
+        )
     hosts.update_field(visit.id, household.id, "available_until", "2027-05-15 12:00")
     offer = HostOffer.get(HostOffer.household == household.id)
     assert offer.available_until == dt.datetime(2027, 5, 15, 12, 0)

@@ -46,11 +46,13 @@ def test_renaming_folds_the_new_name_into_the_search_key(db_path) -> None:
         ("smoker", "perhaps", "yes or no"),
     ],
 )
-def test_a_bad_value_is_refused_with_the_reason_and_nothing_changes(db_path, field, value,
-                                                                     words) -> None:
+def test_a_bad_value_is_refused_with_the_reason_and_nothing_changes(
+    db_path, field, value, words
+) -> None:
     """Each bad value raises ValidationError naming the field; the stored person is unchanged."""
-    person = make_person("Ana Popescu", phone="+40 700 000 000", email="ana@example.ro",
-                         languages="ro,fr")
+    person = make_person(
+        "Ana Popescu", phone="+40 700 000 000", email="ana@example.ro", languages="ro,fr"
+    )
     before = Person.select().where(Person.id == person.id).dicts().get()
     with pytest.raises(ValidationError) as caught:
         people.update_person(person.id, field, value)
@@ -78,8 +80,9 @@ def test_consent_stores_the_day_it_was_given(db_path) -> None:
 def test_create_person_in_a_visit_gives_a_guest_a_party_of_their_own(db_path) -> None:
     """A new guest takes part in the visit in a single party named after them."""
     visit = make_visit()
-    changes = people.create_person("Léa Perrin", visit_id=visit.id, phone="+33 6 12 34 56 78",
-                                   languages=("fr", "en"))
+    changes = people.create_person(
+        "Léa Perrin", visit_id=visit.id, phone="+33 6 12 34 56 78", languages=("fr", "en")
+    )
     person_id = next(iter(changes.ids[Entity.PERSON]))
     pa = Participation.get(Participation.person == person_id)
     assert pa.visit_id == visit.id and pa.is_guest
@@ -105,8 +108,9 @@ def test_participation_fields_need_the_departure_after_the_arrival(db_path) -> N
     person = make_person()
     make_party(visit, person)
     with pytest.raises(ValidationError, match="after the arrival"):
-        people.update_participation(visit.id, person.id, "departure_at",
-                                    dt.datetime(2027, 5, 10, 9, 0))
+        people.update_participation(
+            visit.id, person.id, "departure_at", dt.datetime(2027, 5, 10, 9, 0)
+        )
     people.update_participation(visit.id, person.id, "departure_at", "2027-05-15 22:00")
     pa = Participation.get(Participation.person == person.id)
     assert pa.departure_at == dt.datetime(2027, 5, 15, 22, 0)

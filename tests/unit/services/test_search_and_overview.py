@@ -25,8 +25,7 @@ def test_find_folds_accents_and_case_and_shows_where_a_visitor_stays(db_path) ->
     Placement.create(visit=visit, party=pa.party_id, household=host)
     hits = find("taranu", visit.id)
     assert [h.name for h in hits] == ["Ioana Țăranu"]
-    assert (hits[0].household_name, hits[0].household_phone) == ("Sabine Müller",
-                                                                  "+49 6241 23 575")
+    assert (hits[0].household_name, hits[0].household_phone) == ("Sabine Müller", "+49 6241 23 575")
     assert find("MÜLLER", visit.id)[0].kind == "household"
     assert find("mul", visit.id)[0].guests == ("Ioana Țăranu",)
 
@@ -35,8 +34,9 @@ def test_find_by_phone_digits_and_by_town(db_path) -> None:
     """Digits match however the phone is spaced; a town name finds its people."""
     visit = make_visit()
     beaulieu = make_town("Beaulieu-sur-Loire", "FR", "fr")
-    people.create_person("Léa Perrin", visit_id=visit.id, town_id=beaulieu.id,
-                         phone="+33 6 12 34 56 78")
+    people.create_person(
+        "Léa Perrin", visit_id=visit.id, town_id=beaulieu.id, phone="+33 6 12 34 56 78"
+    )
     assert [h.name for h in find("612345", visit.id)] == ["Léa Perrin"]
     assert [h.name for h in find("beaulieu lea", visit.id)] == ["Léa Perrin"]
     assert find("zzz", visit.id) == []
@@ -58,15 +58,20 @@ def test_overview_counts_and_checklist(db_path) -> None:
 
     visit = make_visit()
     adult = make_person("Ana Popescu", emergency_contact="Mihai: +40 1")
-    child = make_person("Timéo Barbier", birth=dt.date(2014, 1, 1), emergency_contact="x",
-                        consent_photos=True)
+    child = make_person(
+        "Timéo Barbier", birth=dt.date(2014, 1, 1), emergency_contact="x", consent_photos=True
+    )
     placed = make_party(visit, adult)
     make_party(visit, child)
     host = make_host(visit, "Sabine Müller", beds=3, phone="")
     Placement.create(visit=visit, party=placed, household=host)
     overview = visit_overview(visit.id)
     assert (overview.guests, overview.minors, overview.parties, overview.parties_placed) == (
-        2, 1, 2, 1)
+        2,
+        1,
+        2,
+        1,
+    )
     assert (overview.beds, overview.beds_free) == (3, 2)
     todo = {item.kind: item for item in overview.todo}
     assert todo[TodoKind.PARTIES_NOT_PLACED].names == ("Timéo Barbier",)

@@ -13,8 +13,9 @@ from twinplanner.services.changes import Entity
 
 
 def _partnership() -> int:
-    changes = visits.create_partnership("Lindenfeld", "DE", "de", "Beaulieu-sur-Loire", "fr",
-                                        "fr", since=dt.date(1972, 5, 14))
+    changes = visits.create_partnership(
+        "Lindenfeld", "DE", "de", "Beaulieu-sur-Loire", "fr", "fr", since=dt.date(1972, 5, 14)
+    )
     return next(iter(changes.ids[Entity.PARTNERSHIP]))
 
 
@@ -23,7 +24,9 @@ def test_create_partnership_creates_both_towns(db_path) -> None:
     pid = _partnership()
     assert Partnership.get_by_id(pid).since == dt.date(1972, 5, 14)
     assert {(t.name, t.country, t.language) for t in Town.select()} == {
-        ("Lindenfeld", "DE", "de"), ("Beaulieu-sur-Loire", "FR", "fr")}
+        ("Lindenfeld", "DE", "de"),
+        ("Beaulieu-sur-Loire", "FR", "fr"),
+    }
     with pytest.raises(ValidationError, match="already partners"):
         _partnership()
 
@@ -43,14 +46,22 @@ def test_awards_come_in_order(db_path) -> None:
     with pytest.raises(ValidationError, match="later award"):
         visits.set_awards(pid, [("european_diploma", 1990), ("flag_of_honour", 1980)])
     assert sorted((a.kind, a.year) for a in Award.select()) == [
-        ("european_diploma", 1986), ("flag_of_honour", 2007)]
+        ("european_diploma", 1986),
+        ("flag_of_honour", 2007),
+    ]
 
 
 def test_create_and_update_a_visit(db_path) -> None:
     """A visit is created; a departure before the arrival is refused and nothing changes."""
     pid = _partnership()
-    changes = visits.create_visit(pid, 2027, dt.datetime(2027, 5, 12, 17), "2027-05-16 10:00",
-                                  working_languages=("de", "fr"), title="Choir visit")
+    changes = visits.create_visit(
+        pid,
+        2027,
+        dt.datetime(2027, 5, 12, 17),
+        "2027-05-16 10:00",
+        working_languages=("de", "fr"),
+        title="Choir visit",
+    )
     vid = next(iter(changes.ids[Entity.VISIT]))
     assert Visit.get_by_id(vid).working_languages == "de,fr"
     with pytest.raises(ValidationError, match="after the arrival"):
@@ -71,8 +82,9 @@ def test_a_visit_must_start_in_its_year(db_path) -> None:
 def test_delete_visit_only_while_empty(db_path) -> None:
     """An empty visit can be deleted (undo of its creation)."""
     pid = _partnership()
-    changes = visits.create_visit(pid, 2027, dt.datetime(2027, 5, 12, 17),
-                                  dt.datetime(2027, 5, 16, 10))
+    changes = visits.create_visit(
+        pid, 2027, dt.datetime(2027, 5, 12, 17), dt.datetime(2027, 5, 16, 10)
+    )
     vid = next(iter(changes.ids[Entity.VISIT]))
     visits.delete_visit(vid)
     assert Visit.select().count() == 0

@@ -59,9 +59,13 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("About TwinPlanner"))
         heading = QLabel(f"<h2>TwinPlanner {app_version()}</h2>")
-        text = QLabel(_("Plans town-twinning exchanges: visitors, host households, programme and "
-                        "printed documents, on one computer and offline.\n\nFree software under "
-                        "the GNU General Public License, version 3 or later."))
+        text = QLabel(
+            _(
+                "Plans town-twinning exchanges: visitors, host households, programme and "
+                "printed documents, on one computer and offline.\n\nFree software under "
+                "the GNU General Public License, version 3 or later."
+            )
+        )
         text.setWordWrap(True)
         self.table = QTableWidget(len(LIBRARIES) + len(FONTS), 3)
         self.table.setHorizontalHeaderLabels([_("Library or font"), _("Version"), _("Licence")])

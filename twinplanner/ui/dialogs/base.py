@@ -22,8 +22,9 @@ class FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -32,8 +33,9 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
-    def add_field(self, name: str, label: str, widget: QWidget,
-                  focus: QWidget | None = None) -> QWidget:
+    def add_field(
+        self, name: str, label: str, widget: QWidget, focus: QWidget | None = None
+    ) -> QWidget:
         """Add a labelled field; the label's & letter focuses ``focus`` (default: the widget)."""
         caption = QLabel(label)
         caption.setBuddy(focus or widget)

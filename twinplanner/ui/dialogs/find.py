@@ -29,7 +29,8 @@ def hit_title(hit: SearchHit) -> str:
         return _("{name} · host household · {town}").format(name=hit.name, town=hit.town)
     if hit.in_visit and hit.household_name:
         return _("{name} · staying with {host}, {phone}").format(
-            name=hit.name, host=hit.household_name, phone=hit.household_phone)
+            name=hit.name, host=hit.household_name, phone=hit.household_phone
+        )
     if hit.in_visit and hit.is_guest:
         return _("{name} · not placed yet").format(name=hit.name)
     if hit.in_visit:
@@ -41,16 +42,24 @@ def hit_details(hit: SearchHit) -> str:
     """The answer for one hit, as rich text: where they stay and the phone to call."""
     e = escape
     if hit.kind == "household":
-        lines = [f"<b>{e(hit.name)}</b>", e(hit.household_address), _("Phone: {phone}").format(
-            phone=e(hit.phone or "–"))]
+        lines = [
+            f"<b>{e(hit.name)}</b>",
+            e(hit.household_address),
+            _("Phone: {phone}").format(phone=e(hit.phone or "–")),
+        ]
         if hit.guests:
             lines.append(_("Guests: {names}").format(names=e(", ".join(hit.guests))))
         return "<br>".join(lines)
-    lines = [f"<b>{e(hit.name)}</b> ({e(hit.town)})", _("Phone: {phone}").format(
-        phone=e(hit.phone or "–"))]
+    lines = [
+        f"<b>{e(hit.name)}</b> ({e(hit.town)})",
+        _("Phone: {phone}").format(phone=e(hit.phone or "–")),
+    ]
     if hit.household_name:
-        lines.append(_("Stays with <b>{host}</b>, {address}").format(
-            host=e(hit.household_name), address=e(hit.household_address)))
+        lines.append(
+            _("Stays with <b>{host}</b>, {address}").format(
+                host=e(hit.household_name), address=e(hit.household_address)
+            )
+        )
         lines.append(_("Host's phone: <b>{phone}</b>").format(phone=e(hit.household_phone or "–")))
     elif hit.in_visit and hit.is_guest:
         lines.append(_("Not placed with a host yet."))
@@ -124,8 +133,11 @@ class FindDialog(QDialog):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # Up and Down in the search box move through the results; Enter jumps.
-        if watched is self.query and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress:
+        if (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 step = 1 if event.key() == Qt.Key.Key_Down else -1
                 row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)

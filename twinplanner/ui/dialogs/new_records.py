@@ -27,8 +27,9 @@ class AddVisitorDialog(FormDialog):
         set_editor_value(self.birth, ch.DATE, None)
         self.role = self.add_field("role", _("&Role"), make_editor(ch.enum_spec(Role)))
         set_editor_value(self.role, ch.enum_spec(Role), Role.OTHER.value)
-        self.languages = self.add_field("languages", _("&Languages"),
-                                        make_editor(ch.languages_spec()))
+        self.languages = self.add_field(
+            "languages", _("&Languages"), make_editor(ch.languages_spec())
+        )
         self.languages.setMaximumHeight(110)
         set_editor_value(self.languages, ch.languages_spec(), languages)
         self.phone = self.add_field("phone", _("&Phone"), QLineEdit())
@@ -59,8 +60,9 @@ class AddHouseholdDialog(FormDialog):
         self.beds = self.add_field("beds", _("&Beds"), QSpinBox())
         self.beds.setRange(0, 50)
         self.beds.setValue(2)
-        self.languages = self.add_field("languages", _("&Languages"),
-                                        make_editor(ch.languages_spec()))
+        self.languages = self.add_field(
+            "languages", _("&Languages"), make_editor(ch.languages_spec())
+        )
         self.languages.setMaximumHeight(110)
         self.resize(440, self.sizeHint().height())
 

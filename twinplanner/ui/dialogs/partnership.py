@@ -24,10 +24,12 @@ _AWARD_WORDS = {
 class PartnershipDialog(FormDialog):
     """Create a partnership (partnership None) or edit one (the towns stay as they are)."""
 
-    def __init__(self, partnership: PartnershipRow | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(_("New partnership") if partnership is None else
-                         _("Edit partnership"), parent)
+    def __init__(
+        self, partnership: PartnershipRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            _("New partnership") if partnership is None else _("Edit partnership"), parent
+        )
         self.partnership = partnership
         self.town_fields: dict[str, QLineEdit] = {}
         for side, caption in (("our", _("&Our town")), ("partner", _("&Partner town"))):
@@ -44,8 +46,9 @@ class PartnershipDialog(FormDialog):
             grid.addWidget(language, 0, 2)
             grid.setColumnStretch(0, 3)
             self.add_field(f"{side}_town", caption, row, focus=name)
-            self.town_fields.update({f"{side}_town": name, f"{side}_country": country,
-                                     f"{side}_language": language})
+            self.town_fields.update(
+                {f"{side}_town": name, f"{side}_country": country, f"{side}_language": language}
+            )
             row.setEnabled(partnership is None)
         self.kind = make_editor(ch.enum_spec(PartnershipKind))
         self.since = make_editor(ch.DATE)
@@ -70,19 +73,23 @@ class PartnershipDialog(FormDialog):
             self.award_boxes[kind.value] = (box, year)
         self.add_field("awards", _("Council of Europe &awards"), awards)
         if partnership is not None:
-            for side, town in (("our", partnership.our_town), ("partner", partnership.partner_town)):
+            for side, town in (
+                ("our", partnership.our_town),
+                ("partner", partnership.partner_town),
+            ):
                 self.town_fields[f"{side}_town"].setText(town.name)
                 self.town_fields[f"{side}_country"].setText(town.country)
                 self.town_fields[f"{side}_language"].setText(town.language)
         self._load(partnership)
 
     def _load(self, p: PartnershipRow | None) -> None:
-        set_editor_value(self.kind, ch.enum_spec(PartnershipKind),
-                         p.kind if p else PartnershipKind.FORMAL.value)
+        set_editor_value(
+            self.kind, ch.enum_spec(PartnershipKind), p.kind if p else PartnershipKind.FORMAL.value
+        )
         set_editor_value(self.since, ch.DATE, p.since if p else None)
         set_editor_value(self.signed, ch.DATE, p.charter_signed_on if p else None)
         self.notes.setText(p.notes if p else "")
-        for award in (p.awards if p else ()):
+        for award in p.awards if p else ():
             box, year = self.award_boxes[award.kind]
             box.setChecked(True)
             year.setValue(award.year)
@@ -94,8 +101,11 @@ class PartnershipDialog(FormDialog):
             "since": editor_value(self.since, ch.DATE),
             "charter_signed_on": editor_value(self.signed, ch.DATE),
             "notes": self.notes.text(),
-            "awards": [(kind, year.value()) for kind, (box, year) in self.award_boxes.items()
-                       if box.isChecked()],
+            "awards": [
+                (kind, year.value())
+                for kind, (box, year) in self.award_boxes.items()
+                if box.isChecked()
+            ],
         }
         if self.partnership is None:
             values.update({name: field.text() for name, field in self.town_fields.items()})
@@ -104,5 +114,10 @@ class PartnershipDialog(FormDialog):
     @staticmethod
     def values_of(p: PartnershipRow) -> dict[str, Any]:
         """A stored partnership's editable fields in the same form as values()."""
-        return {"kind": p.kind, "since": p.since, "charter_signed_on": p.charter_signed_on,
-                "notes": p.notes, "awards": [(a.kind, a.year) for a in p.awards]}
+        return {
+            "kind": p.kind,
+            "since": p.since,
+            "charter_signed_on": p.charter_signed_on,
+            "notes": p.notes,
+            "awards": [(a.kind, a.year) for a in p.awards],
+        }

@@ -31,17 +31,21 @@ class PassphraseDialog(QDialog):
     def __init__(self, path: Path, *, wrong: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Passphrase"))
-        text = _("{file} is encrypted, or it is not a TwinPlanner file. Type its passphrase to "
-                 "open it.").format(file=path.name)
+        text = _(
+            "{file} is encrypted, or it is not a TwinPlanner file. Type its passphrase to open it."
+        ).format(file=path.name)
         if wrong:
-            text = _("That passphrase does not open {file}. Check it (and the Caps Lock key) "
-                     "and try again.").format(file=path.name)
+            text = _(
+                "That passphrase does not open {file}. Check it (and the Caps Lock key) "
+                "and try again."
+            ).format(file=path.name)
         self.message = QLabel(text, self)
         self.message.setWordWrap(True)
         self.line = _secret_line(self)
         self.line.setAccessibleName(_("Passphrase"))
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self._open = buttons.button(QDialogButtonBox.StandardButton.Open)
         self._open.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -66,12 +70,15 @@ class NewPassphraseDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        warning = QLabel(_(
-            "Everyone who opens this file will need the passphrase, and so will its backups. "
-            "Keep it somewhere safe: a lost passphrase cannot be recovered, not even by "
-            "TwinPlanner, and the data is then lost with it. Use at least {n} characters; a "
-            "few words are easy to remember and hard to guess."
-        ).format(n=MIN_PASSPHRASE_LENGTH), self)
+        warning = QLabel(
+            _(
+                "Everyone who opens this file will need the passphrase, and so will its backups. "
+                "Keep it somewhere safe: a lost passphrase cannot be recovered, not even by "
+                "TwinPlanner, and the data is then lost with it. Use at least {n} characters; a "
+                "few words are easy to remember and hard to guess."
+            ).format(n=MIN_PASSPHRASE_LENGTH),
+            self,
+        )
         warning.setWordWrap(True)
         self.first = _secret_line(self)
         self.second = _secret_line(self)
@@ -81,7 +88,8 @@ class NewPassphraseDialog(QDialog):
         form.addRow(_("New passphrase:"), self.first)
         form.addRow(_("Once more:"), self.second)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(warning)
@@ -98,8 +106,7 @@ class NewPassphraseDialog(QDialog):
         first, second = self.first.text(), self.second.text()
         problem = ""
         if first and len(first) < MIN_PASSPHRASE_LENGTH:
-            problem = _("Too short: use at least {n} characters.").format(
-                n=MIN_PASSPHRASE_LENGTH)
+            problem = _("Too short: use at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH)
         elif second and first != second:
             problem = _("The two passphrases differ.")
         self.problem.setText(problem)

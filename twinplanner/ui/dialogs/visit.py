@@ -21,8 +21,13 @@ _MOMENT = EditorSpec("datetime", optional=False)
 class VisitDialog(FormDialog):
     """Create a visit (visit None) or edit one."""
 
-    def __init__(self, partnerships: list[PartnershipRow], visit: VisitRow | None = None,
-                 partnership_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        partnerships: list[PartnershipRow],
+        visit: VisitRow | None = None,
+        partnership_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("New visit") if visit is None else _("Edit visit"), parent)
         self.visit = visit
         self.partnership = QComboBox()
@@ -95,8 +100,13 @@ class VisitDialog(FormDialog):
     def values_of(visit: VisitRow) -> dict[str, Any]:
         """A stored visit's fields in the same form as values()."""
         return {
-            "year": visit.year, "title": visit.title, "direction": visit.direction,
-            "arrival_at": visit.arrival_at, "departure_at": visit.departure_at,
-            "arrival_place": visit.arrival_place, "departure_place": visit.departure_place,
-            "status": visit.status, "working_languages": tuple(visit.working_languages),
+            "year": visit.year,
+            "title": visit.title,
+            "direction": visit.direction,
+            "arrival_at": visit.arrival_at,
+            "departure_at": visit.departure_at,
+            "arrival_place": visit.arrival_place,
+            "departure_place": visit.departure_place,
+            "status": visit.status,
+            "working_languages": tuple(visit.working_languages),
         }

@@ -53,8 +53,13 @@ def right_to_left() -> bool:
 
 def headers() -> list[str]:
     """Column titles in the window's language."""
-    return [_("Household / party"), _("Beds"), _("Languages"), _("Pets"),
-            _("Rules, wishes and needs")]
+    return [
+        _("Household / party"),
+        _("Beds"),
+        _("Languages"),
+        _("Pets"),
+        _("Rules, wishes and needs"),
+    ]
 
 
 class BoardModel(QAbstractItemModel):
@@ -131,10 +136,15 @@ class BoardModel(QAbstractItemModel):
 
     def _repaint_households(self) -> None:
         if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1,
-                                                               len(Column) - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-                                   Qt.ItemDataRole.ToolTipRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._items) - 1, len(Column) - 1),
+                [
+                    Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                ],
+            )
 
     # -- tree structure -------------------------------------------------------------------
 
@@ -160,18 +170,23 @@ class BoardModel(QAbstractItemModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(Column)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
             return headers()[section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        base = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDropEnabled)
+        base = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        )
         if index.internalId():
             base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
         return base
@@ -277,13 +292,17 @@ class BoardModel(QAbstractItemModel):
                 return party_mime(self._visit_id, party.id)
         return None
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: _Index) -> bool:
-        return (party_of_mime(data, self._visit_id) is not None
-                and self.household_at(parent) is not None)
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        return (
+            party_of_mime(data, self._visit_id) is not None
+            and self.household_at(parent) is not None
+        )
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: _Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
         """A party dropped on a household (or on a party row: its household) asks to go there."""
         party_id = party_of_mime(data, self._visit_id)
         household = self.household_at(parent)

@@ -85,9 +85,11 @@ class BoardWidget(QWidget):
     def _connect_signals(self) -> None:
         self.filter_box.textChanged.connect(self.unplaced_proxy.set_text)
         self.unplaced_view.selectionModel().selectionChanged.connect(
-            self._on_unplaced_view_selection_changed)
+            self._on_unplaced_view_selection_changed
+        )
         self.board_view.selectionModel().selectionChanged.connect(
-            self._on_board_view_selection_changed)
+            self._on_board_view_selection_changed
+        )
         self.board_model.drop_requested.connect(self.place_requested)
         self.unplaced_model.unplace_requested.connect(self.unplace_requested)
         self.unplaced_view.activated.connect(self._on_view_activated)
@@ -121,15 +123,21 @@ class BoardWidget(QWidget):
     def _update_headings(self) -> None:
         people = sum(p.party.size for p in self.waiting)
         self.unplaced_heading.setText(
-            ngettext("Not placed: {n} party", "Not placed: {n} parties", len(self.waiting))
-            .format(n=len(self.waiting)) + " · "
-            + ngettext("{n} visitor", "{n} visitors", people).format(n=people))
+            ngettext("Not placed: {n} party", "Not placed: {n} parties", len(self.waiting)).format(
+                n=len(self.waiting)
+            )
+            + " · "
+            + ngettext("{n} visitor", "{n} visitors", people).format(n=people)
+        )
         beds = sum(h.household.capacity for h in self.households)
         free = sum(max(h.free, 0) for h in self.households)
         self.board_heading.setText(
-            ngettext("{n} host household", "{n} host households", len(self.households))
-            .format(n=len(self.households)) + " · "
-            + _("{free} of {beds} beds free").format(free=free, beds=beds))
+            ngettext("{n} host household", "{n} host households", len(self.households)).format(
+                n=len(self.households)
+            )
+            + " · "
+            + _("{free} of {beds} beds free").format(free=free, beds=beds)
+        )
 
     def party(self, party_id: int) -> PartyItem | None:
         """A party of the board by id."""
@@ -198,8 +206,10 @@ class BoardWidget(QWidget):
 
     def _select(self, view, index: QModelIndex, focus: bool) -> None:
         view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         view.scrollTo(index)
         if focus:
             view.setFocus()
@@ -225,14 +235,21 @@ class BoardWidget(QWidget):
         self.board_model.set_verdicts(verdicts)
         self._style_hint("")
         if party is None:
-            self.fit_label.setText(_("Select a party to see where it fits; drag it onto a "
-                                     "household, or press Ctrl+Enter to choose one."))
+            self.fit_label.setText(
+                _(
+                    "Select a party to see where it fits; drag it onto a "
+                    "household, or press Ctrl+Enter to choose one."
+                )
+            )
             return
         fits = sum(1 for v in verdicts.values() if v.allowed)
-        self.fit_label.setText(ngettext(
-            "The {party} party fits {n} of {total} households (green).",
-            "The {party} party fits {n} of {total} households (green).", fits).format(
-            party=party.party.name, n=fits, total=len(verdicts)))
+        self.fit_label.setText(
+            ngettext(
+                "The {party} party fits {n} of {total} households (green).",
+                "The {party} party fits {n} of {total} households (green).",
+                fits,
+            ).format(party=party.party.name, n=fits, total=len(verdicts))
+        )
 
     def show_drag_feedback(self, text: str, fits: bool) -> None:
         """Say under the households what dropping here would do (green: fits, red: refused).
@@ -249,10 +266,13 @@ class BoardWidget(QWidget):
 
     def _style_hint(self, kind: str) -> None:
         self.fit_label.setProperty("kind", kind)
-        colours = {"ok": "background: #dff2e3; color: #0d652d;",
-                   "refused": "background: #fdecea; color: #8a1c14;"}
-        self.fit_label.setStyleSheet(f"QLabel {{ {colours[kind]} padding: 2px 6px; }}"
-                                     if kind else "")
+        colours = {
+            "ok": "background: #dff2e3; color: #0d652d;",
+            "refused": "background: #fdecea; color: #8a1c14;",
+        }
+        self.fit_label.setStyleSheet(
+            f"QLabel {{ {colours[kind]} padding: 2px 6px; }}" if kind else ""
+        )
 
     # -- drags ----------------------------------------------------------------------------
 

@@ -19,8 +19,9 @@ class PlacementCommand(ServiceCommand):
     else changed them in between.
     """
 
-    def __init__(self, context: CommandContext, visit_id: int, text: str,
-                 action: Callable[[], Changes]) -> None:
+    def __init__(
+        self, context: CommandContext, visit_id: int, text: str, action: Callable[[], Changes]
+    ) -> None:
         super().__init__(context, text)
         self.visit_id = visit_id
         self._action = action
@@ -46,15 +47,17 @@ class PlacementCommand(ServiceCommand):
         return hb.restore_placements(self.visit_id, self.before, self.after, self.text())
 
     def _undo(self) -> Changes:
-        return hb.restore_placements(self.visit_id, self.after, self.before,
-                                     _("Undone: {step}").format(step=self.text()))
+        return hb.restore_placements(
+            self.visit_id, self.after, self.before, _("Undone: {step}").format(step=self.text())
+        )
 
 
 class DropOutCommand(ServiceCommand):
     """A household backs out of the visit; undo offers its beds again as they were."""
 
-    def __init__(self, context: CommandContext, visit_id: int, household_id: int,
-                 name: str) -> None:
+    def __init__(
+        self, context: CommandContext, visit_id: int, household_id: int, name: str
+    ) -> None:
         super().__init__(context, _("{host} backing out").format(host=name))
         self.visit_id, self.household_id = visit_id, household_id
         self.offer: hb.OfferState | None = None

@@ -93,12 +93,14 @@ def board_items(board: Board) -> tuple[list[HouseholdItem], list[PartyItem]]:
     households = []
     for household in sorted(problem.households, key=lambda h: (fold(h.name), h.id)):
         guests = tuple(by_household.get(household.id, ()))
-        households.append(HouseholdItem(
-            household,
-            sum(p.party.size for p in guests),
-            texts.household_flags(problem, household),
-            guests,
-        ))
+        households.append(
+            HouseholdItem(
+                household,
+                sum(p.party.size for p in guests),
+                texts.household_flags(problem, household),
+                guests,
+            )
+        )
     # Parties whose household backed out come first: they are the ones to re-plan.
     waiting.sort(key=lambda p: (not p.dropped_out_from, fold(p.party.name), p.id))
     return households, waiting

@@ -40,8 +40,12 @@ class MessageBar(QFrame):
         self.reason.setAccessibleName(_("Reason for overriding the rules"))
         self.reason.setMinimumWidth(260)
         self.force = QPushButton(_("Place an&yway"))
-        self.force.setToolTip(_("Place the party despite the rules above; the reason is "
-                                "recorded, shown on the board, and the placement is locked."))
+        self.force.setToolTip(
+            _(
+                "Place the party despite the rules above; the reason is "
+                "recorded, shown on the board, and the placement is locked."
+            )
+        )
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)

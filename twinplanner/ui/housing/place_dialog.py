@@ -39,13 +39,21 @@ class HouseholdChoice:
     reason: str
 
 
-def choices(households: list[HouseholdItem], verdicts: Mapping[int, Verdict],
-            current: int | None) -> list[HouseholdChoice]:
+def choices(
+    households: list[HouseholdItem], verdicts: Mapping[int, Verdict], current: int | None
+) -> list[HouseholdChoice]:
     """Every household but the party's own, those that fit first, then by free beds."""
     rows = [
-        HouseholdChoice(h.id, h.household.name, h.household.district, h.free,
-                        verdicts[h.id].allowed, texts.reasons(verdicts[h.id]))
-        for h in households if h.id != current and h.id in verdicts
+        HouseholdChoice(
+            h.id,
+            h.household.name,
+            h.household.district,
+            h.free,
+            verdicts[h.id].allowed,
+            texts.reasons(verdicts[h.id]),
+        )
+        for h in households
+        if h.id != current and h.id in verdicts
     ]
     rows.sort(key=lambda c: (not c.fits, -c.free, fold(c.name)))
     return rows
@@ -56,8 +64,9 @@ def _columns() -> list[ColumnSpec[HouseholdChoice]]:
         ColumnSpec(_("Household"), lambda c: c.name),
         ColumnSpec(_("District"), lambda c: c.district),
         ColumnSpec(_("Free"), lambda c: str(c.free), sort_key=lambda c: c.free, align_right=True),
-        ColumnSpec(_("Fits"), lambda c: _("yes") if c.fits else _("no: {why}").format(
-            why=c.reason)),
+        ColumnSpec(
+            _("Fits"), lambda c: _("yes") if c.fits else _("no: {why}").format(why=c.reason)
+        ),
     ]
 
 
@@ -66,8 +75,9 @@ class PlaceDialog(QDialog):
 
     chosen = Signal(int, int)  # party id, household id
 
-    def __init__(self, party: PartyItem, rows: list[HouseholdChoice],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, party: PartyItem, rows: list[HouseholdChoice], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.party_id = party.id
         self.setWindowTitle(_("Place the {party} party").format(party=party.party.name))
@@ -92,8 +102,9 @@ class PlaceDialog(QDialog):
         self.view.setColumnWidth(1, 130)
         self.view.setColumnWidth(2, 50)
         self.view.setWordWrap(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Place"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -113,8 +124,10 @@ class PlaceDialog(QDialog):
         index = self.proxy.index(row, 0)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def select_household(self, household_id: int) -> bool:
         """Select a household by id (False when it is not listed)."""

@@ -14,8 +14,10 @@ from twinplanner.ui.housing.commands import PlacementCommand
 if TYPE_CHECKING:
     from twinplanner.ui.pages.housing import HousingPage
 
-OUTDATED = N_("The visit changed after this plan was made, so it is outdated and cannot be "
-              "accepted. Plan again.")
+OUTDATED = N_(
+    "The visit changed after this plan was made, so it is outdated and cannot be "
+    "accepted. Plan again."
+)
 
 
 class PlanningPart:
@@ -36,8 +38,13 @@ class PlanningPart:
             self.message.show_message(str(exc), "refused", hold=True)
             return False
         if not problem.parties or not problem.households:
-            self.message.show_message(_("There is nothing to plan: the visit needs parties "
-                                        "to house and households offering beds."), hold=True)
+            self.message.show_message(
+                _(
+                    "There is nothing to plan: the visit needs parties "
+                    "to house and households offering beds."
+                ),
+                hold=True,
+            )
             return False
         self.message.clear()
         self.progress.reset()
@@ -48,23 +55,30 @@ class PlanningPart:
         self.progress.setVisible(running)
         self._update_actions()
 
-    def _on_planner_finished(self: HousingPage, problem: HousingProblem, result: HousingResult,
-                             version: int) -> None:
+    def _on_planner_finished(
+        self: HousingPage, problem: HousingProblem, result: HousingResult, version: int
+    ) -> None:
         if problem.visit_id != self.visit_id:
             return
         self.proposal_plan = (problem, result, version)
-        self.proposal.show_result(problem, result,
-                                  dict(self.board.board.dropped_out) if self.board.board else {})
+        self.proposal.show_result(
+            problem, result, dict(self.board.board.dropped_out) if self.board.board else {}
+        )
         if version != self.version:
-            self.proposal.set_outdated(_("The visit changed while the planner ran, so this plan "
-                                         "is outdated and cannot be accepted. Plan again."))
+            self.proposal.set_outdated(
+                _(
+                    "The visit changed while the planner ran, so this plan "
+                    "is outdated and cannot be accepted. Plan again."
+                )
+            )
         self.stack.setCurrentWidget(self.proposal)
         self.proposal.accept_button.setFocus()
         self._update_actions()
 
     def _on_planner_failed(self: HousingPage, message: str, details: str) -> None:
-        self.message.show_message(_("Planning failed: {error}").format(error=message),
-                                  "refused", hold=True)
+        self.message.show_message(
+            _("Planning failed: {error}").format(error=message), "refused", hold=True
+        )
 
     def _on_planner_cancelled(self: HousingPage) -> None:
         self.message.show_message(_("Planning cancelled; nothing was changed."), hold=True)
@@ -78,8 +92,9 @@ class PlanningPart:
             self.proposal.set_outdated(_(OUTDATED))
             return False
         title = _("re-planning") if problem.replan else _("accepting the plan")
-        command = PlacementCommand(self.context, self.visit_id, title,
-                                   lambda: placement.apply_result(problem, result))
+        command = PlacementCommand(
+            self.context, self.visit_id, title, lambda: placement.apply_result(problem, result)
+        )
         error = self.context.run(command)
         if isinstance(error, placement.StalePlanError):
             self.proposal.set_outdated(str(error))
@@ -90,10 +105,12 @@ class PlanningPart:
         self.close_proposal()
         moved = [m.party_name for m in result.moves if m.from_household is not None]
         text = _("Plan accepted: {n} changes saved (Ctrl+Z undoes them).").format(
-            n=len(command.moved_parties()))
+            n=len(command.moved_parties())
+        )
         if moved:
             text += " " + _("Moved: {parties}; reprint their sheets.").format(
-                parties=", ".join(moved))
+                parties=", ".join(moved)
+            )
         self.message.show_message(text, "ok", hold=True)
         return True
 

@@ -23,8 +23,9 @@ class SolverPlanner:
 
     time_limit: float = 10.0
 
-    def __call__(self, problem: HousingProblem, progress: Callable[[Progress], None],
-                 cancel: threading.Event) -> HousingResult:
+    def __call__(
+        self, problem: HousingProblem, progress: Callable[[Progress], None], cancel: threading.Event
+    ) -> HousingResult:
         from twinplanner.planning.housing.solver import SolverOptions, solve
 
         return solve(problem, SolverOptions(time_limit=self.time_limit), progress, cancel)
@@ -33,7 +34,8 @@ class SolverPlanner:
 def progress_text(report: Progress) -> str:
     """A planner's progress report in words."""
     text = _("{placed} of at most {bound} visitors placed").format(
-        placed=report.people_placed, bound=report.people_bound)
+        placed=report.people_placed, bound=report.people_bound
+    )
     if report.score is not None:
         text += " · " + _("wishes {score}").format(score=report.score)
         if report.score_bound is not None:

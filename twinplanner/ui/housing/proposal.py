@@ -49,33 +49,45 @@ class WishRow:
     points: int
 
 
-def move_rows(problem: HousingProblem, result: HousingResult,
-              dropped_out: dict[int, str]) -> list[MoveRow]:
+def move_rows(
+    problem: HousingProblem, result: HousingResult, dropped_out: dict[int, str]
+) -> list[MoveRow]:
     """The plan's changes: parties moved first, then parties newly placed or left out."""
+
     def name(household_id: int | None) -> str:
         if household_id is None:
             return _("not placed")
         household = problem.household(household_id)
         if household is not None:
             return household.name
-        return _("{host} (backed out)").format(host=dropped_out.get(household_id,
-                                                                   f"#{household_id}"))
+        return _("{host} (backed out)").format(
+            host=dropped_out.get(household_id, f"#{household_id}")
+        )
 
-    rows = [MoveRow(m.party_id, m.party_name, problem.party(m.party_id).size,
-                    name(m.from_household), name(m.to_household), m.from_household is not None)
-            for m in result.moves]
+    rows = [
+        MoveRow(
+            m.party_id,
+            m.party_name,
+            problem.party(m.party_id).size,
+            name(m.from_household),
+            name(m.to_household),
+            m.from_household is not None,
+        )
+        for m in result.moves
+    ]
     rows.sort(key=lambda r: (not r.moved, fold(r.party)))
     return rows
 
 
 def summary(problem: HousingProblem, result: HousingResult) -> tuple[str, str]:
     """The heading of a plan and the sentence on how good it is."""
-    heading = _("{placed} of {total} visitors placed ({parties} of {all} parties); "
-                "{moves}").format(
-        placed=result.people_placed, total=result.people_total,
-        parties=len(result.assignments), all=len(problem.parties),
-        moves=ngettext("{n} change", "{n} changes", len(result.moves)).format(
-            n=len(result.moves)))
+    heading = _("{placed} of {total} visitors placed ({parties} of {all} parties); {moves}").format(
+        placed=result.people_placed,
+        total=result.people_total,
+        parties=len(result.assignments),
+        all=len(problem.parties),
+        moves=ngettext("{n} change", "{n} changes", len(result.moves)).format(n=len(result.moves)),
+    )
     if result.status is SolveStatus.OPTIMAL:
         proof = _("Proven best: no placement houses more people or meets more wishes.")
     elif result.status is SolveStatus.CANCELLED:
@@ -83,11 +95,13 @@ def summary(problem: HousingProblem, result: HousingResult) -> tuple[str, str]:
     elif result.gap is None:
         proof = _("Not proven best: no bound on the wishes is known yet.")
     else:
-        proof = _("Not proven best: wishes score {score} of at most {bound} (gap {gap:.1f}%).") \
-            .format(score=result.score, bound=result.score_bound, gap=100 * result.gap)
+        proof = _(
+            "Not proven best: wishes score {score} of at most {bound} (gap {gap:.1f}%)."
+        ).format(score=result.score, bound=result.score_bound, gap=100 * result.gap)
     if result.people_placed < result.people_bound:
-        proof += " " + _("Perhaps up to {n} visitors could be housed; plan again with more "
-                         "time.").format(n=result.people_bound)
+        proof += " " + _(
+            "Perhaps up to {n} visitors could be housed; plan again with more time."
+        ).format(n=result.people_bound)
     return heading, proof
 
 
@@ -126,20 +140,35 @@ class ProposalView(QWidget):
         self.accept_button = QPushButton(_("&Accept"))
         self.accept_button.setDefault(True)
         self.discard_button = QPushButton(_("Dis&card"))
-        self.moves = RowTableModel([
-            ColumnSpec(_("Party"), lambda r: r.party),
-            ColumnSpec(_("People"), lambda r: str(r.size), sort_key=lambda r: r.size,
-                       align_right=True),
-            ColumnSpec(_("From"), lambda r: r.source),
-            ColumnSpec(_("To"), lambda r: r.target),
-        ], self)
-        self.wishes = RowTableModel([
-            ColumnSpec(_("Wish"), lambda r: r.label),
-            ColumnSpec(_("Met"), lambda r: "" if r.met is None else str(r.met),
-                       sort_key=lambda r: r.met or 0, align_right=True),
-            ColumnSpec(_("Points"), lambda r: f"{r.points:+d}", sort_key=lambda r: r.points,
-                       align_right=True),
-        ], self)
+        self.moves = RowTableModel(
+            [
+                ColumnSpec(_("Party"), lambda r: r.party),
+                ColumnSpec(
+                    _("People"), lambda r: str(r.size), sort_key=lambda r: r.size, align_right=True
+                ),
+                ColumnSpec(_("From"), lambda r: r.source),
+                ColumnSpec(_("To"), lambda r: r.target),
+            ],
+            self,
+        )
+        self.wishes = RowTableModel(
+            [
+                ColumnSpec(_("Wish"), lambda r: r.label),
+                ColumnSpec(
+                    _("Met"),
+                    lambda r: "" if r.met is None else str(r.met),
+                    sort_key=lambda r: r.met or 0,
+                    align_right=True,
+                ),
+                ColumnSpec(
+                    _("Points"),
+                    lambda r: f"{r.points:+d}",
+                    sort_key=lambda r: r.points,
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
         self.moves_view = _table(self.moves)
         self.wishes_view = _table(self.wishes)
         self.unplaced = QLabel()
@@ -195,8 +224,9 @@ class ProposalView(QWidget):
         layout.addWidget(splitter, 1)
         self._outdated_row = (self.outdated, self.plan_again)
 
-    def show_result(self, problem: HousingProblem, result: HousingResult,
-                    dropped_out: dict[int, str]) -> None:
+    def show_result(
+        self, problem: HousingProblem, result: HousingResult, dropped_out: dict[int, str]
+    ) -> None:
         """Show a plan for acceptance."""
         heading, proof = summary(problem, result)
         title = _("Re-plan") if problem.replan else _("Proposal")
@@ -206,24 +236,38 @@ class ProposalView(QWidget):
         rows = move_rows(problem, result, dropped_out)
         moved = sum(1 for r in rows if r.moved)
         self.moves.set_rows(rows)
-        self.moves_heading.setText(ngettext(
-            "Changes: {n} party moves from a household", "Changes: {n} parties move from a "
-            "household", moved).format(n=moved) if moved else _("Changes"))
-        self.wishes.set_rows([WishRow(n, texts.wish_label(w.key, w.label), w.met, w.points)
-                              for n, w in enumerate(result.breakdown)]
-                             + [WishRow(len(result.breakdown), _("Total"), None, result.score)])
+        self.moves_heading.setText(
+            ngettext(
+                "Changes: {n} party moves from a household",
+                "Changes: {n} parties move from a household",
+                moved,
+            ).format(n=moved)
+            if moved
+            else _("Changes")
+        )
+        self.wishes.set_rows(
+            [
+                WishRow(n, texts.wish_label(w.key, w.label), w.met, w.points)
+                for n, w in enumerate(result.breakdown)
+            ]
+            + [WishRow(len(result.breakdown), _("Total"), None, result.score)]
+        )
         self.moves_view.resizeColumnsToContents()
         self.wishes_view.resizeColumnToContents(0)
         lines = self.wishes.rowCount()
-        self.wishes_view.setFixedHeight(self.wishes_view.horizontalHeader().sizeHint().height()
-                                        + lines * self.wishes_view.verticalHeader()
-                                        .defaultSectionSize() + 4)
+        self.wishes_view.setFixedHeight(
+            self.wishes_view.horizontalHeader().sizeHint().height()
+            + lines * self.wishes_view.verticalHeader().defaultSectionSize()
+            + 4
+        )
         people = sum(u.size for u in result.unplaced)
-        self.unplaced_heading.setText(ngettext(
-            "Not placed: {n} visitor", "Not placed: {n} visitors", people).format(n=people))
-        self.unplaced.setText("\n\n".join(f"{u.party_name} ({u.size}): {u.reason}"
-                                          for u in result.unplaced)
-                              or _("Everyone has a household."))
+        self.unplaced_heading.setText(
+            ngettext("Not placed: {n} visitor", "Not placed: {n} visitors", people).format(n=people)
+        )
+        self.unplaced.setText(
+            "\n\n".join(f"{u.party_name} ({u.size}): {u.reason}" for u in result.unplaced)
+            or _("Everyone has a household.")
+        )
         self.set_outdated("")
 
     def set_outdated(self, why: str) -> None:

@@ -33,8 +33,9 @@ def isolated(text: str, right_to_left: bool) -> str:
 
 def reasons(verdict: Verdict) -> str:
     """Every rule a verdict names, as sentences: 'Ana Popescu is allergic to cats; …. The …'."""
-    return " ".join(f"{b.text[:1].upper()}{b.text[1:]}."
-                    for b in (*verdict.breaches, *verdict.warnings))
+    return " ".join(
+        f"{b.text[:1].upper()}{b.text[1:]}." for b in (*verdict.breaches, *verdict.warnings)
+    )
 
 
 def wish_label(key: str, fallback: str) -> str:
@@ -82,11 +83,17 @@ def household_flags(problem: HousingProblem, household: Household) -> str:
     if household.max_guests is not None and household.max_guests < household.beds:
         flags.append(_("at most {n} guests").format(n=household.max_guests))
     if household.preferred_guests is not None:
-        flags.append(ngettext("prefers {n} guest", "prefers {n} guests",
-                              household.preferred_guests).format(n=household.preferred_guests))
+        flags.append(
+            ngettext("prefers {n} guest", "prefers {n} guests", household.preferred_guests).format(
+                n=household.preferred_guests
+            )
+        )
     if household.double_beds:
-        flags.append(ngettext("{n} double bed", "{n} double beds", household.double_beds)
-                     .format(n=household.double_beds))
+        flags.append(
+            ngettext("{n} double bed", "{n} double beds", household.double_beds).format(
+                n=household.double_beds
+            )
+        )
     start, end = problem.availability_of(household)
     if (start, end) != (problem.first_night, problem.last_day):
         flags.append(_("hosts {first}–{last}").format(first=day(start), last=day(end)))
@@ -120,8 +127,11 @@ def party_needs(problem: HousingProblem, party: Party) -> list[str]:
         needs.append(ngettext("{n} minor", "{n} minors", party.minors).format(n=party.minors))
     for member in party.members:
         if member.animal_allergies:
-            needs.append(_("{name}: {animals} allergy").format(
-                name=member.name.split()[0], animals=ch.labels(member.animal_allergies)))
+            needs.append(
+                _("{name}: {animals} allergy").format(
+                    name=member.name.split()[0], animals=ch.labels(member.animal_allergies)
+                )
+            )
     if any(m.needs_smoke_free for m in party.members):
         needs.append(_("smoke-free"))
     if any(m.needs_step_free for m in party.members):
@@ -134,13 +144,17 @@ def party_needs(problem: HousingProblem, party: Party) -> list[str]:
 
 def party_wishes(problem: HousingProblem, party: Party) -> list[str]:
     """Named wishes, earlier hosts and exclusions of a party, by household name."""
+
     def name(household_id: int) -> str:
         household = problem.household(household_id)
         return household.name if household is not None else f"#{household_id}"
 
     wishes = [_("wish: {host}").format(host=name(h)) for h in sorted(party.wished)]
-    wishes += [_("stayed with {host} before").format(host=name(h))
-               for h, _count in party.previous_hosts if problem.household(h) is not None]
+    wishes += [
+        _("stayed with {host} before").format(host=name(h))
+        for h, _count in party.previous_hosts
+        if problem.household(h) is not None
+    ]
     wishes += [_("not with {host}").format(host=name(h)) for h in sorted(party.excluded)]
     return wishes
 

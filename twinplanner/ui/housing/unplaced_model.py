@@ -32,8 +32,9 @@ def party_card(item: PartyItem) -> str:
     """The lines shown for a party in the list: name and size, needs, wishes."""
     lines = [texts.party_title(item.party), item.summary]
     if item.dropped_out_from:
-        lines.insert(1, _("{host} backed out: needs a new household").format(
-            host=item.dropped_out_from))
+        lines.insert(
+            1, _("{host} backed out: needs a new household").format(host=item.dropped_out_from)
+        )
     if item.wishes:
         lines.append(item.wishes)
     return "\n".join(lines)
@@ -101,8 +102,12 @@ class UnplacedModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
@@ -119,12 +124,14 @@ class UnplacedModel(QAbstractListModel):
                 return party_mime(self._visit_id, self._items[index.row()].id)
         return None
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: _Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
         return party_of_mime(data, self._visit_id) in self._placed
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: _Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
         """A placed party dropped on the list asks to be taken out of its household."""
         party_id = party_of_mime(data, self._visit_id)
         if party_id is None or party_id not in self._placed:

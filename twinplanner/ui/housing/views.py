@@ -57,8 +57,12 @@ class BoardView(_DragFeedback, QTreeView):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Wide enough for "0 von 2 belegt · 2 frei" and the longest pets header (Haustiere).
-        for column, width in ((Column.NAME, 270), (Column.BEDS, 170), (Column.LANGUAGES, 80),
-                              (Column.PETS, 80)):
+        for column, width in (
+            (Column.NAME, 270),
+            (Column.BEDS, 170),
+            (Column.LANGUAGES, 80),
+            (Column.PETS, 80),
+        ):
             self.setColumnWidth(column, width)
 
     def board(self) -> BoardModel:
@@ -133,23 +137,26 @@ class PartyListView(_DragFeedback, QListView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self.model() is not None and self.model().canDropMimeData(
-                event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()):
+            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+        ):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
         super().dragMoveEvent(event)
-        if self.model().canDropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1,
-                                        QModelIndex()):
+        if self.model().canDropMimeData(
+            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+        ):
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        taken = self.model().dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1,
-                                          QModelIndex())
+        taken = self.model().dropMimeData(
+            event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+        )
         del taken  # the model never changes itself; a request was sent if the party fits
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()

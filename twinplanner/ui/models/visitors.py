@@ -42,49 +42,86 @@ def club_spec(clubs: list[ClubRow]) -> EditorSpec:
 
 def visitor_columns(clubs: list[ClubRow]) -> list[ColumnSpec[PersonRow]]:
     """The column specs, in VisitorColumn order."""
-    date_text = (lambda d: "" if d is None else f"{d:%Y-%m-%d}")
+    date_text = lambda d: "" if d is None else f"{d:%Y-%m-%d}"
     columns = {
-        VisitorColumn.NAME: ColumnSpec(_("Name"), lambda p: p.full_name, field="full_name",
-                                       editor=ch.TEXT),
-        VisitorColumn.GUEST: ColumnSpec(_("Guest"), lambda p: "", field="is_guest",
-                                        editor=ch.FLAG,
-                                        tooltip=_("Ticked: a guest to be housed; else a local")),
+        VisitorColumn.NAME: ColumnSpec(
+            _("Name"), lambda p: p.full_name, field="full_name", editor=ch.TEXT
+        ),
+        VisitorColumn.GUEST: ColumnSpec(
+            _("Guest"),
+            lambda p: "",
+            field="is_guest",
+            editor=ch.FLAG,
+            tooltip=_("Ticked: a guest to be housed; else a local"),
+        ),
         VisitorColumn.PARTY: ColumnSpec(_("Party"), lambda p: p.party_name),
         VisitorColumn.STAYING_WITH: ColumnSpec(
-            _("Staying with"),
-            lambda p: p.household_name or (_("not placed") if p.is_guest else "")),
+            _("Staying with"), lambda p: p.household_name or (_("not placed") if p.is_guest else "")
+        ),
         VisitorColumn.HOST_PHONE: ColumnSpec(_("Host phone"), lambda p: p.household_phone),
-        VisitorColumn.AGE: ColumnSpec(_("Age"), lambda p: "" if p.age is None else str(p.age),
-                                      lambda p: -1 if p.age is None else p.age, align_right=True),
+        VisitorColumn.AGE: ColumnSpec(
+            _("Age"),
+            lambda p: "" if p.age is None else str(p.age),
+            lambda p: -1 if p.age is None else p.age,
+            align_right=True,
+        ),
         VisitorColumn.BIRTH_DATE: ColumnSpec(
-            _("Born"), lambda p: date_text(p.birth_date),
+            _("Born"),
+            lambda p: date_text(p.birth_date),
             lambda p: "" if p.birth_date is None else p.birth_date.isoformat(),
-            field="birth_date", editor=ch.DATE),
-        VisitorColumn.GENDER: ColumnSpec(_("Gender"), lambda p: ch.label(p.gender),
-                                         field="gender", editor=ch.enum_spec(Gender)),
-        VisitorColumn.ROLE: ColumnSpec(_("Role"), lambda p: ch.label(p.role), field="role",
-                                       editor=ch.enum_spec(Role)),
-        VisitorColumn.CLUBS: ColumnSpec(_("Clubs"), lambda p: ", ".join(p.clubs),
-                                        field="club_ids", editor=club_spec(clubs)),
-        VisitorColumn.LANGUAGES: ColumnSpec(_("Languages"), lambda p: ", ".join(p.languages),
-                                            field="languages", editor=ch.languages_spec()),
-        VisitorColumn.PHONE: ColumnSpec(_("Phone"), lambda p: p.phone, field="phone",
-                                        editor=ch.TEXT),
-        VisitorColumn.EMERGENCY: ColumnSpec(_("Emergency contact"), lambda p: p.emergency_contact,
-                                            field="emergency_contact", editor=ch.TEXT),
-        VisitorColumn.DIET: ColumnSpec(_("Diet"), lambda p: p.dietary_needs,
-                                       field="dietary_needs", editor=ch.TEXT),
-        VisitorColumn.ALLERGIES: ColumnSpec(_("Allergies"), lambda p: p.allergies,
-                                            field="allergies", editor=ch.TEXT),
+            field="birth_date",
+            editor=ch.DATE,
+        ),
+        VisitorColumn.GENDER: ColumnSpec(
+            _("Gender"), lambda p: ch.label(p.gender), field="gender", editor=ch.enum_spec(Gender)
+        ),
+        VisitorColumn.ROLE: ColumnSpec(
+            _("Role"), lambda p: ch.label(p.role), field="role", editor=ch.enum_spec(Role)
+        ),
+        VisitorColumn.CLUBS: ColumnSpec(
+            _("Clubs"), lambda p: ", ".join(p.clubs), field="club_ids", editor=club_spec(clubs)
+        ),
+        VisitorColumn.LANGUAGES: ColumnSpec(
+            _("Languages"),
+            lambda p: ", ".join(p.languages),
+            field="languages",
+            editor=ch.languages_spec(),
+        ),
+        VisitorColumn.PHONE: ColumnSpec(
+            _("Phone"), lambda p: p.phone, field="phone", editor=ch.TEXT
+        ),
+        VisitorColumn.EMERGENCY: ColumnSpec(
+            _("Emergency contact"),
+            lambda p: p.emergency_contact,
+            field="emergency_contact",
+            editor=ch.TEXT,
+        ),
+        VisitorColumn.DIET: ColumnSpec(
+            _("Diet"), lambda p: p.dietary_needs, field="dietary_needs", editor=ch.TEXT
+        ),
+        VisitorColumn.ALLERGIES: ColumnSpec(
+            _("Allergies"), lambda p: p.allergies, field="allergies", editor=ch.TEXT
+        ),
         VisitorColumn.ANIMAL_ALLERGIES: ColumnSpec(
-            _("Animal allergies"), lambda p: ch.labels(p.animal_allergies),
-            field="animal_allergies", editor=ch.multi_spec(Species)),
-        VisitorColumn.CONSENT_PHOTOS: ColumnSpec(_("Photos"), lambda p: "",
-                                                 field="consent_photos", editor=ch.FLAG,
-                                                 tooltip=_("Consents to photos")),
+            _("Animal allergies"),
+            lambda p: ch.labels(p.animal_allergies),
+            field="animal_allergies",
+            editor=ch.multi_spec(Species),
+        ),
+        VisitorColumn.CONSENT_PHOTOS: ColumnSpec(
+            _("Photos"),
+            lambda p: "",
+            field="consent_photos",
+            editor=ch.FLAG,
+            tooltip=_("Consents to photos"),
+        ),
         VisitorColumn.CONSENT_HEALTH: ColumnSpec(
-            _("Health data"), lambda p: "", field="consent_health", editor=ch.FLAG,
-            tooltip=_("Consents to sharing health data with the host")),
+            _("Health data"),
+            lambda p: "",
+            field="consent_health",
+            editor=ch.FLAG,
+            tooltip=_("Consents to sharing health data with the host"),
+        ),
         VisitorColumn.TOWN: ColumnSpec(_("Town"), lambda p: p.town_name),
     }
     return [columns[c] for c in VisitorColumn]
@@ -92,8 +129,19 @@ def visitor_columns(clubs: list[ClubRow]) -> list[ColumnSpec[PersonRow]]:
 
 def visitor_haystack(p: PersonRow) -> str:
     """The text the filter box searches in a visitor's row."""
-    return " ".join((p.full_name, p.phone, p.email, p.town_name, p.party_name, p.household_name,
-                     " ".join(p.clubs), " ".join(p.languages), p.role))
+    return " ".join(
+        (
+            p.full_name,
+            p.phone,
+            p.email,
+            p.town_name,
+            p.party_name,
+            p.household_name,
+            " ".join(p.clubs),
+            " ".join(p.languages),
+            p.role,
+        )
+    )
 
 
 class VisitorsModel(RowTableModel[PersonRow]):

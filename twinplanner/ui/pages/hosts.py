@@ -52,8 +52,7 @@ class HostsPage(TablePage):
         model = HostsModel()
         proxy = RowFilterProxy(model, host_haystack)
         form = DetailForm(_("Host household"), household_fields())
-        super().__init__(model, proxy, form, _("Filter by name, street, district, phone…"),
-                         parent)
+        super().__init__(model, proxy, form, _("Filter by name, street, district, phone…"), parent)
         model.setParent(self)
         proxy.setParent(self)
         self.language_filter = QComboBox()
@@ -62,8 +61,12 @@ class HostsPage(TablePage):
         self.minors_cleared_only = QCheckBox(_("Cleared for &minors"))
         self.no_pets_only = QCheckBox(_("No pe&ts"))
         self.add_button = QPushButton(_("&Add household…"))
-        for widget in (self.language_filter, self.free_only, self.minors_cleared_only,
-                       self.no_pets_only):
+        for widget in (
+            self.language_filter,
+            self.free_only,
+            self.minors_cleared_only,
+            self.no_pets_only,
+        ):
             self.filter_bar.addWidget(widget)
         self.filter_bar.addStretch(1)
         self.filter_bar.addWidget(self.add_button)
@@ -90,26 +93,31 @@ class HostsPage(TablePage):
 
     def _on_filters_changed(self, *_args: object) -> None:
         language = self.language_filter.currentData()
-        self.proxy.set_filter("language", None if language is None else
-                              (lambda h, lang=language: lang in h.languages))
-        self.proxy.set_filter("free", (lambda h: h.beds_free > 0)
-                              if self.free_only.isChecked() else None)
-        self.proxy.set_filter("minors", (lambda h: h.minors_cleared)
-                              if self.minors_cleared_only.isChecked() else None)
-        self.proxy.set_filter("pets", (lambda h: not h.pets)
-                              if self.no_pets_only.isChecked() else None)
+        self.proxy.set_filter(
+            "language", None if language is None else (lambda h, lang=language: lang in h.languages)
+        )
+        self.proxy.set_filter(
+            "free", (lambda h: h.beds_free > 0) if self.free_only.isChecked() else None
+        )
+        self.proxy.set_filter(
+            "minors", (lambda h: h.minors_cleared) if self.minors_cleared_only.isChecked() else None
+        )
+        self.proxy.set_filter(
+            "pets", (lambda h: not h.pets) if self.no_pets_only.isChecked() else None
+        )
         self._update_count()
 
     def count_text(self, shown: int, total: int) -> str:
         """'12 of 45 households shown'."""
-        return ngettext("{shown} of {total} household shown",
-                        "{shown} of {total} households shown", total).format(shown=shown,
-                                                                             total=total)
+        return ngettext(
+            "{shown} of {total} household shown", "{shown} of {total} households shown", total
+        ).format(shown=shown, total=total)
 
     def summary(self, row: HouseholdRow) -> str:
         """Beds taken and free."""
         return _("{guests} guests placed, {free} of {beds} beds free").format(
-            guests=row.guests, free=row.beds_free, beds=row.beds)
+            guests=row.guests, free=row.beds_free, beds=row.beds
+        )
 
     def show_households(self, ids: list[int]) -> None:
         """Clear the filters and select these households."""

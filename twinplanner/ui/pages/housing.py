@@ -24,12 +24,19 @@ from twinplanner.ui.housing.planning import Planner, PlanProgress, PlanRunner
 from twinplanner.ui.housing.proposal import ProposalView
 
 # Changes to these records can change where a party may go, so the board reads them again.
-_WATCHED = (Entity.PERSON, Entity.PARTY, Entity.HOUSEHOLD, Entity.PLACEMENT, Entity.VISIT,
-            Entity.CLUB)
+_WATCHED = (
+    Entity.PERSON,
+    Entity.PARTY,
+    Entity.HOUSEHOLD,
+    Entity.PLACEMENT,
+    Entity.VISIT,
+    Entity.CLUB,
+)
 
 
-def _action(page: QWidget, text: str, shortcut: str | QKeySequence | None = None,
-            tip: str = "") -> QAction:
+def _action(
+    page: QWidget, text: str, shortcut: str | QKeySequence | None = None, tip: str = ""
+) -> QAction:
     action = QAction(text, page)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -59,8 +66,9 @@ def _button(action: QAction) -> QPushButton:
 class HousingPage(PlanningPart, QWidget):
     """Every household with its guests, the parties still to place, and the planner."""
 
-    def __init__(self, context: CommandContext, parent: QWidget | None = None,
-                 planner: Planner | None = None) -> None:
+    def __init__(
+        self, context: CommandContext, parent: QWidget | None = None, planner: Planner | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.visit_id: int | None = None
@@ -86,21 +94,42 @@ class HousingPage(PlanningPart, QWidget):
     # -- construction ---------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.place_action = _action(self, _("Place &with…"), "Ctrl+Return",
-                                    _("Choose a household for the selected party"))
-        self.unplace_action = _action(self, _("&Take out"), QKeySequence.StandardKey.Delete,
-                                      _("Take the selected party out of its household"))
-        self.lock_action = _action(self, _("&Lock"), "Ctrl+L",
-                                   _("Lock or unlock the selected placement: the planner "
-                                     "keeps locked placements"))
-        self.drop_out_action = _action(self, _("Household &backs out"), None,
-                                       _("The selected household no longer offers beds; its "
-                                         "guests are listed to be placed again"))
-        self.plan_action = _action(self, _("Plan a&utomatically"), "Ctrl+Shift+U",
-                                   _("Place every party that is not locked, in the background"))
-        self.replan_action = _action(self, _("&Re-plan"), "Ctrl+Shift+R",
-                                     _("Place whoever needs a household, moving as few parties "
-                                       "as possible"))
+        self.place_action = _action(
+            self, _("Place &with…"), "Ctrl+Return", _("Choose a household for the selected party")
+        )
+        self.unplace_action = _action(
+            self,
+            _("&Take out"),
+            QKeySequence.StandardKey.Delete,
+            _("Take the selected party out of its household"),
+        )
+        self.lock_action = _action(
+            self,
+            _("&Lock"),
+            "Ctrl+L",
+            _("Lock or unlock the selected placement: the planner keeps locked placements"),
+        )
+        self.drop_out_action = _action(
+            self,
+            _("Household &backs out"),
+            None,
+            _(
+                "The selected household no longer offers beds; its "
+                "guests are listed to be placed again"
+            ),
+        )
+        self.plan_action = _action(
+            self,
+            _("Plan a&utomatically"),
+            "Ctrl+Shift+U",
+            _("Place every party that is not locked, in the background"),
+        )
+        self.replan_action = _action(
+            self,
+            _("&Re-plan"),
+            "Ctrl+Shift+R",
+            _("Place whoever needs a household, moving as few parties as possible"),
+        )
         self.escape_action = _action(self, _("Cancel or close the message"), "Esc")
         for view in (self.board.unplaced_view, self.board.board_view):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -109,8 +138,12 @@ class HousingPage(PlanningPart, QWidget):
 
     def _build_layout(self) -> None:
         tools = QHBoxLayout()
-        for action in (self.place_action, self.unplace_action, self.lock_action,
-                       self.drop_out_action):
+        for action in (
+            self.place_action,
+            self.unplace_action,
+            self.lock_action,
+            self.drop_out_action,
+        ):
             tools.addWidget(_button(action))
         tools.addStretch(1)
         for action in (self.plan_action, self.replan_action):
@@ -187,10 +220,16 @@ class HousingPage(PlanningPart, QWidget):
         household = self.board.household(household_id)
         if self.visit_id is None or party is None or household is None:
             return False
-        if (party.state is not None and party.state.household_id == household_id
-                and not party.dropped_out_from):
-            self.message.show_message(_("The {party} party already stays with {host}.").format(
-                party=party.party.name, host=household.household.name))
+        if (
+            party.state is not None
+            and party.state.household_id == household_id
+            and not party.dropped_out_from
+        ):
+            self.message.show_message(
+                _("The {party} party already stays with {host}.").format(
+                    party=party.party.name, host=household.household.name
+                )
+            )
             return False
         verdict = self.board.verdict(party_id, household_id)
         if verdict is not None and not verdict.allowed and not reason:
@@ -203,9 +242,11 @@ class HousingPage(PlanningPart, QWidget):
         else:
             text = _("placing {party} with {host}")
         command = PlacementCommand(
-            self.context, self.visit_id,
+            self.context,
+            self.visit_id,
             text.format(party=party.party.name, host=household.household.name),
-            lambda: placement.place_party(party_id, household_id, override_reason=reason))
+            lambda: placement.place_party(party_id, household_id, override_reason=reason),
+        )
         error = self.context.run(command)
         if isinstance(error, placement.PlacementRefused):
             self._refuse(party_id, household_id, texts.reasons(error.verdict))
@@ -224,11 +265,13 @@ class HousingPage(PlanningPart, QWidget):
         household = self.board.household(household_id)
         assert party is not None and household is not None
         self.message.show_refusal(
-            _("The {party} party cannot stay with {host}: {reasons} Give a reason to place it "
-              "anyway, or choose another household.").format(
-                party=party.party.name, host=household.household.name,
-                reasons=reasons),
-            party_id, household_id)
+            _(
+                "The {party} party cannot stay with {host}: {reasons} Give a reason to place it "
+                "anyway, or choose another household."
+            ).format(party=party.party.name, host=household.household.name, reasons=reasons),
+            party_id,
+            household_id,
+        )
 
     def unplace(self, party_id: int) -> bool:
         """Take a party out of its household (refused while its placement is locked)."""
@@ -236,14 +279,20 @@ class HousingPage(PlanningPart, QWidget):
         if self.visit_id is None or party is None or party.state is None:
             return False
         if party.locked and not party.dropped_out_from:
-            self.message.show_message(_("The {party} party is locked to its household; unlock "
-                                        "it first (Ctrl+L).").format(party=party.party.name),
-                                      "refused", hold=True)
+            self.message.show_message(
+                _("The {party} party is locked to its household; unlock it first (Ctrl+L).").format(
+                    party=party.party.name
+                ),
+                "refused",
+                hold=True,
+            )
             return False
         command = PlacementCommand(
-            self.context, self.visit_id,
+            self.context,
+            self.visit_id,
             _("taking {party} out of its household").format(party=party.party.name),
-            lambda: placement.unplace_party(party_id))
+            lambda: placement.unplace_party(party_id),
+        )
         error = self.context.run(command)
         if error is not None:
             self.message.show_message(str(error), "refused", hold=True)
@@ -258,9 +307,12 @@ class HousingPage(PlanningPart, QWidget):
         if self.visit_id is None or party is None or party.state is None:
             return False
         text = _("locking {party}") if locked else _("unlocking {party}")
-        command = PlacementCommand(self.context, self.visit_id,
-                                   text.format(party=party.party.name),
-                                   lambda: placement.set_locked(party_id, locked))
+        command = PlacementCommand(
+            self.context,
+            self.visit_id,
+            text.format(party=party.party.name),
+            lambda: placement.set_locked(party_id, locked),
+        )
         error = self.context.run(command)
         if error is not None:
             self.message.show_message(str(error), "refused", hold=True)
@@ -273,16 +325,21 @@ class HousingPage(PlanningPart, QWidget):
         household = self.board.household(household_id)
         if self.visit_id is None or household is None:
             return False
-        error = self.context.run(DropOutCommand(self.context, self.visit_id, household_id,
-                                                household.household.name))
+        error = self.context.run(
+            DropOutCommand(self.context, self.visit_id, household_id, household.household.name)
+        )
         if error is not None:
             self.message.show_message(str(error), "refused", hold=True)
             return False
         if household.parties:
-            self.message.show_message(_(
-                "{host} no longer offers beds. Its guests are listed under Not placed; "
-                "Re-plan finds them new households and leaves everyone else where they "
-                "are.").format(host=household.household.name), hold=True)
+            self.message.show_message(
+                _(
+                    "{host} no longer offers beds. Its guests are listed under Not placed; "
+                    "Re-plan finds them new households and leaves everyone else where they "
+                    "are."
+                ).format(host=household.household.name),
+                hold=True,
+            )
         return True
 
     def choose_household(self, party_id: int | None = None) -> PlaceDialog | None:
@@ -293,8 +350,9 @@ class HousingPage(PlanningPart, QWidget):
         party = self.board.party(party_id) if party_id is not None else None
         if party is None:
             return None
-        current_home = None if party.state is None or party.dropped_out_from else \
-            party.state.household_id
+        current_home = (
+            None if party.state is None or party.dropped_out_from else party.state.household_id
+        )
         rows = choices(self.board.households, self.board.verdicts(party.id), current_home)
         self.place_dialog = PlaceDialog(party, rows, self)
         self.place_dialog.chosen.connect(self.place)
@@ -311,10 +369,10 @@ class HousingPage(PlanningPart, QWidget):
         running = self.planner.is_running()
         self.place_action.setEnabled(board_shown and party is not None)
         self.unplace_action.setEnabled(board_shown and party is not None and party.placed)
-        self.lock_action.setEnabled(board_shown and party is not None and party.placed
-                                    and not party.dropped_out_from)
-        self.lock_action.setText(_("Un&lock") if party is not None and party.locked
-                                 else _("&Lock"))
+        self.lock_action.setEnabled(
+            board_shown and party is not None and party.placed and not party.dropped_out_from
+        )
+        self.lock_action.setText(_("Un&lock") if party is not None and party.locked else _("&Lock"))
         self.drop_out_action.setEnabled(board_shown and household is not None and party is None)
         self.plan_action.setEnabled(board_shown and not running)
         self.replan_action.setEnabled(board_shown and not running)
@@ -353,12 +411,15 @@ class HousingPage(PlanningPart, QWidget):
         if verdict is None or verdict.allowed:
             text = _("Drop to place the {party} party with {host}.")
         else:
-            text = _("The {party} party cannot stay with {host}: {reasons} Drop to give a "
-                     "reason and place it anyway.")
+            text = _(
+                "The {party} party cannot stay with {host}: {reasons} Drop to give a "
+                "reason and place it anyway."
+            )
         reasons = texts.reasons(verdict) if verdict is not None else ""
         self.board.show_drag_feedback(
             text.format(party=party.party.name, host=household.household.name, reasons=reasons),
-            verdict is None or verdict.allowed)
+            verdict is None or verdict.allowed,
+        )
 
 
 def housing_page(context: CommandContext, parent: QWidget | None = None) -> HousingPage:

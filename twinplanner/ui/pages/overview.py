@@ -27,22 +27,40 @@ def todo_text(item: TodoItem) -> str:
     """The checklist line of one task, e.g. '39 parties are not placed yet'."""
     n = item.count
     if item.kind == TodoKind.PARTIES_NOT_PLACED:
-        return (ngettext("{n} party is not placed yet", "{n} parties are not placed yet", n)
-                if n else _("Every party is placed")).format(n=n)
+        return (
+            ngettext("{n} party is not placed yet", "{n} parties are not placed yet", n)
+            if n
+            else _("Every party is placed")
+        ).format(n=n)
     if item.kind == TodoKind.NO_EMERGENCY_CONTACT:
-        return (ngettext("{n} guest has no emergency contact",
-                         "{n} guests have no emergency contact", n)
-                if n else _("Every guest has an emergency contact")).format(n=n)
+        return (
+            ngettext(
+                "{n} guest has no emergency contact", "{n} guests have no emergency contact", n
+            )
+            if n
+            else _("Every guest has an emergency contact")
+        ).format(n=n)
     if item.kind == TodoKind.HOUSEHOLDS_WITHOUT_PHONE:
-        return (ngettext("{n} household has no phone number",
-                         "{n} households have no phone number", n)
-                if n else _("Every household has a phone number")).format(n=n)
+        return (
+            ngettext("{n} household has no phone number", "{n} households have no phone number", n)
+            if n
+            else _("Every household has a phone number")
+        ).format(n=n)
     if item.kind == TodoKind.MINORS_WITHOUT_CONSENT:
-        return (ngettext("{n} minor lacks a consent (photos or health data)",
-                         "{n} minors lack a consent (photos or health data)", n)
-                if n else _("Every minor has both consents")).format(n=n)
-    return (ngettext("{n} conflict in the programme", "{n} conflicts in the programme", n)
-            if n else _("No conflicts in the programme")).format(n=n)
+        return (
+            ngettext(
+                "{n} minor lacks a consent (photos or health data)",
+                "{n} minors lack a consent (photos or health data)",
+                n,
+            )
+            if n
+            else _("Every minor has both consents")
+        ).format(n=n)
+    return (
+        ngettext("{n} conflict in the programme", "{n} conflicts in the programme", n)
+        if n
+        else _("No conflicts in the programme")
+    ).format(n=n)
 
 
 class OverviewPage(QScrollArea):
@@ -82,8 +100,9 @@ class OverviewPage(QScrollArea):
         self.glance = QGridLayout()
         self.glance.setHorizontalSpacing(12)
         self.glance_labels: list[QLabel] = []
-        for number, caption in enumerate((_("Clubs and ensembles"), _("Languages"),
-                                          _("Own arrival or departure"))):
+        for number, caption in enumerate(
+            (_("Clubs and ensembles"), _("Languages"), _("Own arrival or departure"))
+        ):
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(frame)
@@ -118,41 +137,65 @@ class OverviewPage(QScrollArea):
                 label.setText("")
             return
         self.title.setText(visit.title or visit.partnership_label)
-        self.facts.setText(_("{partnership} · {arrival} to {departure} · {direction} · {status}"
-                             " · working languages: {languages}").format(
-            partnership=visit.partnership_label,
-            arrival=format_moment(visit.arrival_at),
-            departure=format_moment(visit.departure_at),
-            direction=ch.label(visit.direction), status=ch.label(visit.status),
-            languages=", ".join(visit.working_languages) or "–"))
+        self.facts.setText(
+            _(
+                "{partnership} · {arrival} to {departure} · {direction} · {status}"
+                " · working languages: {languages}"
+            ).format(
+                partnership=visit.partnership_label,
+                arrival=format_moment(visit.arrival_at),
+                departure=format_moment(visit.departure_at),
+                direction=ch.label(visit.direction),
+                status=ch.label(visit.status),
+                languages=", ".join(visit.working_languages) or "–",
+            )
+        )
         o = overview
-        self._fill_tiles([
-            ("guests", str(o.guests), _("guests")),
-            ("minors", str(o.minors), _("of them minors") if o.minors else _("minors")),
-            ("locals", str(o.locals), _("local participants")),
-            ("parties", f"{o.parties_placed} / {o.parties}", _("parties placed")),
-            ("households", str(o.households), _("host households")),
-            ("beds_free", f"{o.beds_free} / {o.beds}", _("beds free")),
-        ])
+        self._fill_tiles(
+            [
+                ("guests", str(o.guests), _("guests")),
+                ("minors", str(o.minors), _("of them minors") if o.minors else _("minors")),
+                ("locals", str(o.locals), _("local participants")),
+                ("parties", f"{o.parties_placed} / {o.parties}", _("parties placed")),
+                ("households", str(o.households), _("host households")),
+                ("beds_free", f"{o.beds_free} / {o.beds}", _("beds free")),
+            ]
+        )
         self._fill_checklist(list(o.todo))
         self._fill_glance(o)
 
     def _fill_glance(self, o: VisitOverview) -> None:
         from html import escape
 
-        clubs = "<br>".join(_("{name}: {count}").format(name=escape(name), count=n)
-                            for name, n in o.clubs) or "–"
-        languages = "<br>".join(
-            _("{language} — guests: {guests}, households: {households}").format(
-                language=escape(f"{code} · {ch.language_name(code)}"), guests=g, households=h)
-            for code, g, h in o.languages) or "–"
+        clubs = (
+            "<br>".join(
+                _("{name}: {count}").format(name=escape(name), count=n) for name, n in o.clubs
+            )
+            or "–"
+        )
+        languages = (
+            "<br>".join(
+                _("{language} — guests: {guests}, households: {households}").format(
+                    language=escape(f"{code} · {ch.language_name(code)}"), guests=g, households=h
+                )
+                for code, g, h in o.languages
+            )
+            or "–"
+        )
         times = "<br>".join(
-            _("{name}: {times}").format(name=escape(name), times=", ".join(
-                part for part in (
-                    _("arrives {when}").format(when=format_moment(a)) if a else "",
-                    _("leaves {when}").format(when=format_moment(d)) if d else "")
-                if part))
-            for name, a, d in o.own_times) or _("Everyone comes and goes with the visit.")
+            _("{name}: {times}").format(
+                name=escape(name),
+                times=", ".join(
+                    part
+                    for part in (
+                        _("arrives {when}").format(when=format_moment(a)) if a else "",
+                        _("leaves {when}").format(when=format_moment(d)) if d else "",
+                    )
+                    if part
+                ),
+            )
+            for name, a, d in o.own_times
+        ) or _("Everyone comes and goes with the visit.")
         # In a right-to-left window a line starting with a Latin name would run left to right:
         # Qt's rich text takes a block's direction from its first letter unless the block says.
         rtl = QGuiApplication.isRightToLeft()
@@ -190,8 +233,9 @@ class OverviewPage(QScrollArea):
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 2, 0, 2)
             mark = QLabel("✔" if item.count == 0 else "●")
-            mark.setStyleSheet(f"color: {'#2e7d32' if item.count == 0 else '#e65100'};"
-                               " font-size: 13pt;")
+            mark.setStyleSheet(
+                f"color: {'#2e7d32' if item.count == 0 else '#e65100'}; font-size: 13pt;"
+            )
             mark.setFixedWidth(22)
             text = QLabel(self._item_html(item))
             text.setWordWrap(True)
@@ -217,7 +261,9 @@ class OverviewPage(QScrollArea):
             lines = "<br>".join(escape(text) for text in item.names[:3])
             more = item.count - 3
             if more > 0:
-                lines += "<br>" + escape(ngettext("and {n} more", "and {n} more", more).format(n=more))
+                lines += "<br>" + escape(
+                    ngettext("and {n} more", "and {n} more", more).format(n=more)
+                )
             return html + f"<br><span style='color: palette(mid)'>{lines}</span>"
         if item.names:
             names = ", ".join(item.names[:_NAMES_SHOWN])

@@ -44,9 +44,11 @@ from twinplanner.ui.programme.style import day_name
 from twinplanner.ui.programme.timeline import Candidate, TimelineView
 
 _WATCHED = (Entity.EVENT, Entity.VENUE, Entity.VISIT, Entity.PERSON, Entity.CLUB, Entity.PARTY)
-_KEYS_HELP = N_("Drag a block to move it, its lower edge to change its length. Keys: arrows "
-              "choose an event, Ctrl+arrows move it, Ctrl+Page Up/Down by a day, "
-              "Ctrl+Shift+Up/Down change its length, Enter edits, Delete removes.")
+_KEYS_HELP = N_(
+    "Drag a block to move it, its lower edge to change its length. Keys: arrows "
+    "choose an event, Ctrl+arrows move it, Ctrl+Page Up/Down by a day, "
+    "Ctrl+Shift+Up/Down change its length, Enter edits, Delete removes."
+)
 
 
 class ProgrammePage(QWidget):
@@ -97,8 +99,9 @@ class ProgrammePage(QWidget):
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
-                          + (f" ({shortcut})" if shortcut else ""))
+        action.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({shortcut})" if shortcut else "")
+        )
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -111,15 +114,25 @@ class ProgrammePage(QWidget):
         self.show_timeline.setChecked(True)
         self.new_action = self._action(_("New event…"), self._on_new_triggered, "Ins")
         self.edit_action = self._action(_("Edit…"), self._on_edit_triggered, "F2")
-        self.move_action = self._action(_("Move…"), self._on_move_triggered, "Ctrl+M",
-                                        _("Change the time or the venue of the selected event"))
+        self.move_action = self._action(
+            _("Move…"),
+            self._on_move_triggered,
+            "Ctrl+M",
+            _("Change the time or the venue of the selected event"),
+        )
         self.delete_action = self._action(_("Delete"), self._on_delete_triggered)
-        self.fixtures_action = self._action(_("Propose fixtures"),
-                                            lambda: self.propose(Part.FIXTURES), "Ctrl+Shift+F",
-                                            _("Plan the matches of every category"))
+        self.fixtures_action = self._action(
+            _("Propose fixtures"),
+            lambda: self.propose(Part.FIXTURES),
+            "Ctrl+Shift+F",
+            _("Plan the matches of every category"),
+        )
         self.concerts_action = self._action(
-            _("Propose concert timetable"), lambda: self.propose(Part.CONCERTS), "Ctrl+Shift+K",
-            _("Plan concerts that are not fixed and their rehearsals"))
+            _("Propose concert timetable"),
+            lambda: self.propose(Part.CONCERTS),
+            "Ctrl+Shift+K",
+            _("Plan concerts that are not fixed and their rehearsals"),
+        )
         self.zoom_in = self._action(_("Zoom in"), lambda: self._zoom(1.25), "Ctrl++")
         self.zoom_out = self._action(_("Zoom out"), lambda: self._zoom(0.8), "Ctrl+-")
         self.export_menu = QMenu(_("Export calendar"), self)
@@ -246,12 +259,20 @@ class ProgrammePage(QWidget):
         columns = [Column(v.id, v.name) for v in sorted(self.snap.venues, key=lambda v: v.name)]
         columns.append(Column(NO_VENUE, _("No venue")))
         days = days_of(self.snap.arrival_at, self.snap.departure_at, events)
-        self.timeline.set_programme(columns, days, hour_range(events, s.day_start, s.day_end),
-                                    events, marks)
+        self.timeline.set_programme(
+            columns, days, hour_range(events, s.day_start, s.day_end), events, marks
+        )
         clubs = self.snap.club_by_id
-        self.list_panel.set_rows([
-            ListRow(e, ", ".join(clubs[c].name for c in e.club_ids if c in clubs),
-                    marks.get(e.id, "")) for e in events])
+        self.list_panel.set_rows(
+            [
+                ListRow(
+                    e,
+                    ", ".join(clubs[c].name for c in e.club_ids if c in clubs),
+                    marks.get(e.id, ""),
+                )
+                for e in events
+            ]
+        )
         self.conflict_panel.show_conflicts(self.conflicts)
         self._fill_day_picker(days)
         self._fill_export_menu()
@@ -328,14 +349,18 @@ class ProgrammePage(QWidget):
     def say(self, text: str, error: bool = False) -> None:
         """Show a line above the timeline (a result or a refusal)."""
         self.message.setText(text)
-        self.message.setStyleSheet("background: #fdecea; color: #8a1c14; padding: 4px 8px;"
-                                   if error else "background: #e8f5e9; padding: 4px 8px;")
+        self.message.setStyleSheet(
+            "background: #fdecea; color: #8a1c14; padding: 4px 8px;"
+            if error
+            else "background: #e8f5e9; padding: 4px 8px;"
+        )
         self.message.setVisible(bool(text))
 
     # -- moving -----------------------------------------------------------------------------
 
-    def check_move(self, event_id: int, starts: dt.datetime, ends: dt.datetime,
-                   venue_id: int | None) -> tuple[bool, str]:
+    def check_move(
+        self, event_id: int, starts: dt.datetime, ends: dt.datetime, venue_id: int | None
+    ) -> tuple[bool, str]:
         """Whether a place is allowed, and the conflicts it would add, in words."""
         key = (event_id, starts, ends, venue_id)
         if self._check_cache is not None and self._check_cache[0] == key:
@@ -344,33 +369,54 @@ class ProgrammePage(QWidget):
         self._check_cache = (key, result)
         return result
 
-    def _check(self, event_id: int, starts: dt.datetime, ends: dt.datetime,
-               venue_id: int | None) -> tuple[bool, str]:
+    def _check(
+        self, event_id: int, starts: dt.datetime, ends: dt.datetime, venue_id: int | None
+    ) -> tuple[bool, str]:
         row = self.rows.get(event_id)
         if row is None or self.snap is None:
             return False, _("This event is no longer in the programme.")
         if ends - starts < dt.timedelta(minutes=5):
             return False, _("'{title}' must last at least 5 minutes.").format(title=row.title)
-        events = [dataclasses.replace(e, starts_at=starts, ends_at=ends, venue_id=venue_id)
-                  if e.id == event_id else e for e in self.snap.events]
+        events = [
+            dataclasses.replace(e, starts_at=starts, ends_at=ends, venue_id=venue_id)
+            if e.id == event_id
+            else e
+            for e in self.snap.events
+        ]
         before = set(self.conflicts)
-        new = [c for c in check_programme(self.snap.with_events(events))
-               if event_id in c.event_ids and c not in before]
-        where = _("{day} {start}–{end}").format(day=day_name(starts.date(), False),
-                                                start=f"{starts:%H:%M}", end=f"{ends:%H:%M}")
+        new = [
+            c
+            for c in check_programme(self.snap.with_events(events))
+            if event_id in c.event_ids and c not in before
+        ]
+        where = _("{day} {start}–{end}").format(
+            day=day_name(starts.date(), False), start=f"{starts:%H:%M}", end=f"{ends:%H:%M}"
+        )
         if not new:
             return True, _("{where}: no new conflict.").format(where=where)
         more = _(" (and {n} more)").format(n=len(new) - 1) if len(new) > 1 else ""
-        return True, _("{where}: {conflict}{more}").format(where=where, conflict=new[0].message,
-                                                           more=more)
+        return True, _("{where}: {conflict}{more}").format(
+            where=where, conflict=new[0].message, more=more
+        )
 
-    def move_event(self, event_id: int, starts: dt.datetime, ends: dt.datetime,
-                   venue_id: int | None, nudge: bool = False) -> bool:
+    def move_event(
+        self,
+        event_id: int,
+        starts: dt.datetime,
+        ends: dt.datetime,
+        venue_id: int | None,
+        nudge: bool = False,
+    ) -> bool:
         """Move or resize an event as one undoable step; a refusal is shown and returns False."""
         row = self.rows[event_id]
-        command = cmd.MoveEvent(self.context, event_id, row.title,
-                                (row.starts_at, row.ends_at, row.venue_id),
-                                (starts, ends, venue_id), nudge=nudge)
+        command = cmd.MoveEvent(
+            self.context,
+            event_id,
+            row.title,
+            (row.starts_at, row.ends_at, row.venue_id),
+            (starts, ends, venue_id),
+            nudge=nudge,
+        )
         error = self.context.run(command)
         if error is not None:
             self.say(str(error), error=True)
@@ -383,14 +429,23 @@ class ProgrammePage(QWidget):
 
     def _on_timeline_drag_checked(self, allowed: bool, words: str) -> None:
         self.hint.setText(words or _(_KEYS_HELP))
-        self.hint.setStyleSheet("" if not words else
-                                "color: #8a1c14; font-weight: bold;" if not allowed else
-                                "font-weight: bold;")
+        self.hint.setStyleSheet(
+            ""
+            if not words
+            else "color: #8a1c14; font-weight: bold;"
+            if not allowed
+            else "font-weight: bold;"
+        )
 
     # -- editing ----------------------------------------------------------------------------
 
-    def open_editor(self, event_id: int | None = None, starts: dt.datetime | None = None,
-                    venue_id: int | None = None, focus: str = "title") -> EventEditor | None:
+    def open_editor(
+        self,
+        event_id: int | None = None,
+        starts: dt.datetime | None = None,
+        venue_id: int | None = None,
+        focus: str = "title",
+    ) -> EventEditor | None:
         """Open the event editor (None: a new event at ``starts``); returns the dialog."""
         if self.visit_id is None or self.snap is None:
             return None
@@ -399,10 +454,16 @@ class ProgrammePage(QWidget):
         people = sorted(((p.id, p.name) for p in snap.persons), key=lambda p: p[1])
         concerts = [(e.id, e.title) for e in self.rows.values() if e.kind == "concert"]
         default = starts or dt.datetime.combine(snap.arrival_at.date(), dt.time(10, 0))
-        editor = EventEditor(row, venues=[(v.id, v.name) for v in snap.venues], people=people,
-                             clubs=sorted(((c.id, c.name) for c in snap.clubs),
-                                          key=lambda c: c[1]),
-                             concerts=concerts, starts=default, venue_id=venue_id, parent=self)
+        editor = EventEditor(
+            row,
+            venues=[(v.id, v.name) for v in snap.venues],
+            people=people,
+            clubs=sorted(((c.id, c.name) for c in snap.clubs), key=lambda c: c[1]),
+            concerts=concerts,
+            starts=default,
+            venue_id=venue_id,
+            parent=self,
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.submitted.connect(lambda data: self._on_editor_submitted(editor, data))
         editor.delete_requested.connect(lambda: self._on_editor_delete_requested(editor))
@@ -444,8 +505,9 @@ class ProgrammePage(QWidget):
             row = self.rows.get(i)
             if row is None:
                 continue
-            error = self.context.run(cmd.DeleteEvent(self.context, self.visit_id, i,
-                                                     input_of_row(row)))
+            error = self.context.run(
+                cmd.DeleteEvent(self.context, self.visit_id, i, input_of_row(row))
+            )
             if error is not None:
                 self.say(str(error), error=True)
                 return
@@ -490,9 +552,13 @@ class ProgrammePage(QWidget):
     def _on_planner_finished(self, outcome: plan.Outcome) -> None:
         self.outcome = outcome
         outdated = outcome.version != self.version
-        self.proposal_panel.show_result(plan.status_words(outcome), plan.change_lines(outcome),
-                                        plan.unplaced_lines(outcome), plan.summary(outcome),
-                                        outdated)
+        self.proposal_panel.show_result(
+            plan.status_words(outcome),
+            plan.change_lines(outcome),
+            plan.unplaced_lines(outcome),
+            plan.summary(outcome),
+            outdated,
+        )
         self.timeline.set_ghosts([c.event for c in outcome.proposal.changes])
         if outcome.proposal.changes:
             self.timeline.ensure_visible(-1)
@@ -512,8 +578,11 @@ class ProgrammePage(QWidget):
         if outcome is None or outcome.version != self.version:
             self.proposal_panel.mark_outdated(outcome is not None)
             return False
-        what = (_("accepting the proposed fixtures") if outcome.part is Part.FIXTURES
-                else _("accepting the proposed concert timetable"))
+        what = (
+            _("accepting the proposed fixtures")
+            if outcome.part is Part.FIXTURES
+            else _("accepting the proposed concert timetable")
+        )
         command = cmd.AcceptProposal(self.context, outcome.proposal, what)
         error = self.context.run(command)
         if error is not None:

@@ -29,8 +29,14 @@ class TablePage(QWidget):
     edit_requested = Signal(int, str, object, object)  # row id, field, before, after
     selection_changed = Signal()
 
-    def __init__(self, model: RowTableModel, proxy: RowFilterProxy, form: DetailForm,
-                 filter_hint: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: RowTableModel,
+        proxy: RowFilterProxy,
+        form: DetailForm,
+        filter_hint: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model, self.proxy, self.form = model, proxy, form
         self.filter_box = QLineEdit()
@@ -42,8 +48,9 @@ class TablePage(QWidget):
         self.count_label = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("background: #fdecea; color: #8a1c14; padding: 4px 8px;"
-                                   " border-radius: 3px;")
+        self.message.setStyleSheet(
+            "background: #fdecea; color: #8a1c14; padding: 4px 8px; border-radius: 3px;"
+        )
         self.message.hide()
         self.view = QTableView()
         self.view.setModel(proxy)
@@ -52,15 +59,16 @@ class TablePage(QWidget):
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(
-            self.view.fontMetrics().height() + 8)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -152,8 +160,10 @@ class TablePage(QWidget):
             if not index.isValid():
                 self.clear_filters()
                 index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-            selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
             first = first or index
         if first is not None:
             selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)

@@ -53,8 +53,7 @@ class VisitorsPage(TablePage):
         model = VisitorsModel()
         proxy = RowFilterProxy(model, visitor_haystack)
         form = DetailForm(_("Visitor"), person_fields([]))
-        super().__init__(model, proxy, form, _("Filter by name, phone, town, party, club…"),
-                         parent)
+        super().__init__(model, proxy, form, _("Filter by name, phone, town, party, club…"), parent)
         model.setParent(self)
         proxy.setParent(self)
         self.club_filter = QComboBox()
@@ -67,8 +66,12 @@ class VisitorsPage(TablePage):
         self.add_button = QPushButton(_("&Add visitor…"))
         self.group_button = QPushButton(_("&Group into party"))
         self.ungroup_button = QPushButton(_("&Leave party"))
-        for widget in (self.club_filter, self.language_filter, self.minors_only,
-                       self.unplaced_only):
+        for widget in (
+            self.club_filter,
+            self.language_filter,
+            self.minors_only,
+            self.unplaced_only,
+        ):
             self.filter_bar.addWidget(widget)
         self.filter_bar.addStretch(1)
         for widget in (self.add_button, self.group_button, self.ungroup_button):
@@ -95,8 +98,11 @@ class VisitorsPage(TablePage):
             self.form.set_editor_spec("club_ids", club_spec(clubs))
         for combo, first, items in (
             (self.club_filter, _("All clubs"), [(c.id, c.name) for c in clubs]),
-            (self.language_filter, _("All languages"),
-             [(code, f"{code} · {ch.language_name(code)}") for code in languages]),
+            (
+                self.language_filter,
+                _("All languages"),
+                [(code, f"{code} · {ch.language_name(code)}") for code in languages],
+            ),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -111,14 +117,19 @@ class VisitorsPage(TablePage):
     def _on_filters_changed(self, *_args: object) -> None:
         club = self.club_filter.currentData()
         language = self.language_filter.currentData()
-        self.proxy.set_filter("club", None if club is None else
-                              (lambda p, c=club: c in p.club_ids))
-        self.proxy.set_filter("language", None if language is None else
-                              (lambda p, lang=language: lang in p.languages))
-        self.proxy.set_filter("minors", (lambda p: p.is_minor) if self.minors_only.isChecked()
-                              else None)
-        self.proxy.set_filter("unplaced", (lambda p: p.is_guest and p.household_id is None)
-                              if self.unplaced_only.isChecked() else None)
+        self.proxy.set_filter("club", None if club is None else (lambda p, c=club: c in p.club_ids))
+        self.proxy.set_filter(
+            "language", None if language is None else (lambda p, lang=language: lang in p.languages)
+        )
+        self.proxy.set_filter(
+            "minors", (lambda p: p.is_minor) if self.minors_only.isChecked() else None
+        )
+        self.proxy.set_filter(
+            "unplaced",
+            (lambda p: p.is_guest and p.household_id is None)
+            if self.unplaced_only.isChecked()
+            else None,
+        )
         self._update_count()
 
     def _on_selection_changed(self) -> None:
@@ -134,8 +145,9 @@ class VisitorsPage(TablePage):
 
     def count_text(self, shown: int, total: int) -> str:
         """'12 of 68 people shown'."""
-        return ngettext("{shown} of {total} person shown", "{shown} of {total} people shown",
-                        total).format(shown=shown, total=total)
+        return ngettext(
+            "{shown} of {total} person shown", "{shown} of {total} people shown", total
+        ).format(shown=shown, total=total)
 
     def summary(self, row: PersonRow) -> str:
         """Party, where the visitor stays and the host's phone."""
@@ -143,8 +155,11 @@ class VisitorsPage(TablePage):
         if row.party_name:
             parts.append(_("Party: {party}").format(party=row.party_name))
         if row.household_name:
-            parts.append(_("Staying with {host}, {phone}").format(host=row.household_name,
-                                                                  phone=row.household_phone))
+            parts.append(
+                _("Staying with {host}, {phone}").format(
+                    host=row.household_name, phone=row.household_phone
+                )
+            )
         elif row.is_guest:
             parts.append(_("Not placed yet"))
         if row.age is not None:

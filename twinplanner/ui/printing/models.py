@@ -13,9 +13,11 @@ def _columns() -> list[ColumnSpec[Entry]]:
         ColumnSpec(_("Document"), lambda e: words.kind_word(e.kind)),
         ColumnSpec(_("For"), lambda e: e.recipient or _("everyone")),
         ColumnSpec(_("Language"), lambda e: words.language_text(e.language)),
-        ColumnSpec(_("Last printed"), lambda e: words.status_text(e.status, e.printed_at),
-                   sort_key=lambda e: (e.status, e.printed_at.isoformat() if e.printed_at
-                                       else "")),
+        ColumnSpec(
+            _("Last printed"),
+            lambda e: words.status_text(e.status, e.printed_at),
+            sort_key=lambda e: (e.status, e.printed_at.isoformat() if e.printed_at else ""),
+        ),
     ]
 
 

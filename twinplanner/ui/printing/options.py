@@ -82,7 +82,8 @@ class OptionsPanel(QWidget):
         self.club_picker = QComboBox()
         self.club_picker.setMinimumContentsLength(16)
         self.club_picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.changed = QRadioButton(_("Changed si&nce the last print"))
         self.last_print = QLabel()
         self.last_print.setWordWrap(True)
@@ -154,15 +155,21 @@ class OptionsPanel(QWidget):
 
     def options(self) -> PrintOptions:
         """The choices made now."""
-        recipients = (sel.CLUB if self.one_club.isChecked()
-                      else sel.CHANGED if self.changed.isChecked() else sel.EVERYONE)
+        recipients = (
+            sel.CLUB
+            if self.one_club.isChecked()
+            else sel.CHANGED
+            if self.changed.isChecked()
+            else sel.EVERYONE
+        )
         club = self.club_picker.currentData()
         return PrintOptions(
             kinds=tuple(k for k, box in self.kind_boxes.items() if box.isChecked()),
             recipients=recipients,
             club_id=int(club) if recipients == sel.CLUB and club is not None else None,
-            lang=(str(self.language_picker.currentData()) if self.one_language.isChecked()
-                  else None),
+            lang=(
+                str(self.language_picker.currentData()) if self.one_language.isChecked() else None
+            ),
             paper=str(self.paper_picker.currentData()),
             folder=Path(self.folder_edit.text().strip() or "."),
         )
@@ -185,7 +192,9 @@ class OptionsPanel(QWidget):
         """Say when the visit's documents were last printed."""
         self.last_print.setText(
             _("Last print: {at}, {n} documents").format(at=words.moment(run.at), n=run.documents)
-            if run is not None else _("Nothing printed yet: every document is new."))
+            if run is not None
+            else _("Nothing printed yet: every document is new.")
+        )
 
     def set_folder(self, folder: Path) -> None:
         """Show the folder documents are made in."""

@@ -27,8 +27,8 @@ from twinplanner.services import print_runs
 from twinplanner.services import print_selection as sel
 from twinplanner.services.changes import Changes
 from twinplanner.services.printing import Document, PrintResult
-from twinplanner.ui.commands import CommandContext
 from twinplanner.ui import prompts
+from twinplanner.ui.commands import CommandContext
 from twinplanner.ui.printing import preview
 from twinplanner.ui.printing.folder import FolderMemory
 from twinplanner.ui.printing.models import DocumentListModel
@@ -179,8 +179,14 @@ class DocumentsPage(QWidget):
         options = self.options.options()
         if self.visit_id is None or not options.kinds:
             return None
-        return sel.collect_job(self.visit_id, options.kinds, recipients=options.recipients,
-                               club_id=options.club_id, lang=options.lang, paper=options.paper)
+        return sel.collect_job(
+            self.visit_id,
+            options.kinds,
+            recipients=options.recipients,
+            club_id=options.club_id,
+            lang=options.lang,
+            paper=options.paper,
+        )
 
     def refresh(self) -> None:
         """Read the selection again, list its documents and start a new preview."""
@@ -220,8 +226,11 @@ class DocumentsPage(QWidget):
         for entry in self.job.entries:
             number = position.get(entry.kind, 0)
             position[entry.kind] = number + 1
-            caption = f"{kind_word(entry.kind)}: {entry.recipient}" if entry.recipient else \
-                kind_word(entry.kind)
+            caption = (
+                f"{kind_word(entry.kind)}: {entry.recipient}"
+                if entry.recipient
+                else kind_word(entry.kind)
+            )
             result.append((entry.kind, self.job.documents[entry.kind][number], caption))
         return result
 
@@ -242,11 +251,15 @@ class DocumentsPage(QWidget):
         lang, paper = self.job.lang, self.job.paper
         self.preview.show_message(_("Preparing the preview…"))
         self._task = PREVIEW
-        self.runner.start(lambda _progress, cancel: preview.make_preview(
-            chosen[:preview.PAGES_SHOWN], lang, paper, cancel))
+        self.runner.start(
+            lambda _progress, cancel: preview.make_preview(
+                chosen[: preview.PAGES_SHOWN], lang, paper, cancel
+            )
+        )
 
-    def _on_view_selection_changed(self, _selected: QItemSelection,
-                                   _deselected: QItemSelection) -> None:
+    def _on_view_selection_changed(
+        self, _selected: QItemSelection, _deselected: QItemSelection
+    ) -> None:
         self.start_preview()
 
     # -- printing -------------------------------------------------------------------------
@@ -280,8 +293,9 @@ class DocumentsPage(QWidget):
 
         def task(progress, cancel: threading.Event) -> PrintResult:
             def report(done: int, total: int, _message: str) -> None:
-                progress(done / total if total else 1.0,
-                         steps[done] if done < len(steps) else _("Done"))
+                progress(
+                    done / total if total else 1.0, steps[done] if done < len(steps) else _("Done")
+                )
 
             return print_runs.write_run(job, folder, name, progress=report, cancel=cancel)
 
@@ -296,10 +310,14 @@ class DocumentsPage(QWidget):
         for kind, docs in job.documents.items():
             if not docs:
                 continue
-            steps += [f"{kind_word(e.kind)}: {e.recipient}" if e.recipient else kind_word(e.kind)
-                      for e in job.entries if e.kind == kind]
-            steps.append(_("joining the {kind} into one PDF").format(
-                kind=kind_label(kind).replace("&", "")))
+            steps += [
+                f"{kind_word(e.kind)}: {e.recipient}" if e.recipient else kind_word(e.kind)
+                for e in job.entries
+                if e.kind == kind
+            ]
+            steps.append(
+                _("joining the {kind} into one PDF").format(kind=kind_label(kind).replace("&", ""))
+            )
         return steps
 
     def cancel(self) -> None:
@@ -333,12 +351,19 @@ class DocumentsPage(QWidget):
         self.result = result
         print_runs.record_run(job, result.folder)
         self.run_bar.show_result(result)
-        text = ngettext("{n} document made in {folder}.", "{n} documents made in {folder}.",
-                        job.document_count).format(n=job.document_count, folder=result.folder)
+        text = ngettext(
+            "{n} document made in {folder}.", "{n} documents made in {folder}.", job.document_count
+        ).format(n=job.document_count, folder=result.folder)
         if self._print_version != self.data_version or job.visit_id != self.visit_id:
-            self.run_bar.say(text + " " + _(
-                "The visit changed while they were made: they show it as it was when you "
-                "started. Make them again to print the changes."), "warning")
+            self.run_bar.say(
+                text
+                + " "
+                + _(
+                    "The visit changed while they were made: they show it as it was when you "
+                    "started. Make them again to print the changes."
+                ),
+                "warning",
+            )
         else:
             self.run_bar.say(text, "done")
         self.refresh()
@@ -351,8 +376,9 @@ class DocumentsPage(QWidget):
         if task == PREVIEW:
             self.preview.show_message(message)
         elif task == PRINT:
-            self.run_bar.say(_("The documents could not be made: {reason}").format(
-                reason=message), "error")
+            self.run_bar.say(
+                _("The documents could not be made: {reason}").format(reason=message), "error"
+            )
 
     def _on_runner_task_cancelled(self) -> None:
         if self._finish_task() == PRINT:
@@ -376,5 +402,7 @@ class DocumentsPage(QWidget):
 
     def _open(self, path: Path) -> None:
         if not prompts.open_externally(path):
-            self.run_bar.say(_("No program opened {path}; open it from your file manager.")
-                             .format(path=path), "warning")
+            self.run_bar.say(
+                _("No program opened {path}; open it from your file manager.").format(path=path),
+                "warning",
+            )

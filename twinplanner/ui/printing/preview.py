@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from twinplanner.i18n import _
 from twinplanner.domain.errors import TwinPlannerError
+from twinplanner.i18n import _
 from twinplanner.services.printing import Document, PrintCancelled, write_documents
 
 PAGES_SHOWN = 2
@@ -43,8 +43,13 @@ def _pages_pdfium(pdf: bytes, limit: int) -> list[QImage]:
             page = document[number]
             bitmap = page.render(scale=RENDER_DPI / 72, prefer_bgrx=True)
             # BGRX bytes are QImage's RGB32 on little-endian machines; copy() owns the pixels
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB32).copy()
+            image = QImage(
+                bytes(bitmap.buffer),
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGB32,
+            ).copy()
             images.append(image)
             page.close()
         return images
@@ -56,14 +61,31 @@ def _pages_pdftoppm(pdf: bytes, limit: int) -> list[QImage]:
     tool = shutil.which("pdftoppm")
     if tool is None:
         raise PreviewUnavailable(
-            _("No preview: install the Python package pypdfium2 (pip install pypdfium2) or "
-              "poppler's pdftoppm (Debian: apt install poppler-utils). Printing works without it."))
+            _(
+                "No preview: install the Python package pypdfium2 (pip install pypdfium2) or "
+                "poppler's pdftoppm (Debian: apt install poppler-utils). Printing works without it."
+            )
+        )
     with tempfile.TemporaryDirectory(prefix="twinplanner-preview-") as tmp:
         source = Path(tmp) / "preview.pdf"
         source.write_bytes(pdf)
-        subprocess.run([tool, "-r", str(RENDER_DPI), "-f", "1", "-l", str(limit), "-png",
-                        str(source), str(Path(tmp) / "page")], check=True, capture_output=True,
-                       timeout=60)
+        subprocess.run(
+            [
+                tool,
+                "-r",
+                str(RENDER_DPI),
+                "-f",
+                "1",
+                "-l",
+                str(limit),
+                "-png",
+                str(source),
+                str(Path(tmp) / "page"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         return [QImage(str(path)) for path in sorted(Path(tmp).glob("page*.png"))]
 
 
@@ -76,15 +98,21 @@ def render_pages(pdf: bytes, limit: int = PAGES_SHOWN) -> list[QImage]:
     return _pages_pdfium(pdf, limit)
 
 
-def _pdf_of(kind: str, document: Document, lang: str | None, paper: str,
-            cancel: threading.Event) -> bytes:
+def _pdf_of(
+    kind: str, document: Document, lang: str | None, paper: str, cancel: threading.Event
+) -> bytes:
     with tempfile.TemporaryDirectory(prefix="twinplanner-preview-") as tmp:
         result = write_documents({kind: [document]}, tmp, lang=lang, paper=paper, cancel=cancel)
         return result.kinds[0].files[0].read_bytes()
 
 
-def make_preview(documents: Sequence[tuple[str, Document, str]], lang: str | None, paper: str,
-                 cancel: threading.Event, limit: int = PAGES_SHOWN) -> PreviewResult:
+def make_preview(
+    documents: Sequence[tuple[str, Document, str]],
+    lang: str | None,
+    paper: str,
+    cancel: threading.Event,
+    limit: int = PAGES_SHOWN,
+) -> PreviewResult:
     """Lay out documents in order until ``limit`` pages are drawn; each given as (kind,
     document, caption). Pure apart from temporary files: runs in the worker."""
     images: list[QImage] = []

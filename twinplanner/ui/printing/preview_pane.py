@@ -74,7 +74,8 @@ class PreviewPane(QWidget):
         for image, caption in zip(self._images, self._captions, strict=True):
             label = QLabel()
             pixmap = QPixmap.fromImage(image).scaledToWidth(
-                int(width * ratio), Qt.TransformationMode.SmoothTransformation)
+                int(width * ratio), Qt.TransformationMode.SmoothTransformation
+            )
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -110,10 +110,12 @@ class RunBar(QWidget):
         menu.clear()
         combined = [k for k in result.kinds if k.combined is not None] if result else []
         for printed in combined:
-            action = menu.addAction(f"{words.kind_label(printed.kind).replace('&', '')} "
-                                    f"({printed.combined.name})")
+            action = menu.addAction(
+                f"{words.kind_label(printed.kind).replace('&', '')} ({printed.combined.name})"
+            )
             action.triggered.connect(
-                lambda _c=False, path=printed.combined: self.open_requested.emit(path))
+                lambda _c=False, path=printed.combined: self.open_requested.emit(path)
+            )
         self.open_folder.setEnabled(result is not None)
         self.open_pdf.setEnabled(bool(combined))
 

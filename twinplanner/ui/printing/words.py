@@ -71,7 +71,11 @@ def count_text(job: sel.PrintJob | None) -> str:
     """'57 documents: 40 itineraries, 11 signature lists…' for the heading of the list."""
     if job is None or not job.document_count:
         return _("No documents to make with these choices.")
-    parts = [_COUNTED[kind](len(docs)).format(n=len(docs))
-             for kind, docs in job.documents.items() if docs]
-    return ngettext("{n} document: {parts}", "{n} documents: {parts}",
-                    job.document_count).format(n=job.document_count, parts=", ".join(parts))
+    parts = [
+        _COUNTED[kind](len(docs)).format(n=len(docs))
+        for kind, docs in job.documents.items()
+        if docs
+    ]
+    return ngettext("{n} document: {parts}", "{n} documents: {parts}", job.document_count).format(
+        n=job.document_count, parts=", ".join(parts)
+    )

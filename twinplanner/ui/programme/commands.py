@@ -21,15 +21,24 @@ _NUDGE_ID = 8101  # keyboard nudges of one event merge into one undo step
 class MoveEvent(ServiceCommand):
     """Move an event in time or to another venue, or change its length."""
 
-    def __init__(self, context: CommandContext, event_id: int, title: str, before: Place,
-                 after: Place, *, nudge: bool = False) -> None:
+    def __init__(
+        self,
+        context: CommandContext,
+        event_id: int,
+        title: str,
+        before: Place,
+        after: Place,
+        *,
+        nudge: bool = False,
+    ) -> None:
         super().__init__(context, _("moving '{title}'").format(title=title))
         self.event_id, self.before, self.after, self.nudge = event_id, before, after, nudge
 
     def _go(self, place: Place) -> Changes:
         starts, ends, venue = place
-        return service.move_event(self.event_id, starts, ends_at=ends, venue_id=venue,
-                                  keep_venue=False)
+        return service.move_event(
+            self.event_id, starts, ends_at=ends, venue_id=venue, keep_venue=False
+        )
 
     def _redo(self) -> Changes:
         return self._go(self.after)
@@ -70,8 +79,13 @@ class CreateEvent(ServiceCommand):
 class UpdateEvent(ServiceCommand):
     """Change an event's values and who takes part."""
 
-    def __init__(self, context: CommandContext, event_id: int, before: service.EventInput,
-                 after: service.EventInput) -> None:
+    def __init__(
+        self,
+        context: CommandContext,
+        event_id: int,
+        before: service.EventInput,
+        after: service.EventInput,
+    ) -> None:
         super().__init__(context, _("change of '{title}'").format(title=after.title.strip()))
         self.event_id, self.before, self.after = event_id, before, after
 
@@ -85,8 +99,9 @@ class UpdateEvent(ServiceCommand):
 class DeleteEvent(ServiceCommand):
     """Remove an event; undo puts it back with its id and the rehearsals that prepared it."""
 
-    def __init__(self, context: CommandContext, visit_id: int, event_id: int,
-                 data: service.EventInput) -> None:
+    def __init__(
+        self, context: CommandContext, visit_id: int, event_id: int, data: service.EventInput
+    ) -> None:
         super().__init__(context, _("removing '{title}'").format(title=data.title))
         self.visit_id, self.event_id, self.data = visit_id, event_id, data
         self.prepared_by: tuple[int, ...] = ()
@@ -110,26 +125,36 @@ class AcceptProposal(ServiceCommand):
 
     def _redo(self) -> Changes:
         if self.new_events or self.moved:
-            return undo.reapply_proposal(self.proposal.visit_id, self.new_events,
-                                         [(i, after) for i, _b, after in self.moved])
+            return undo.reapply_proposal(
+                self.proposal.visit_id, self.new_events, [(i, after) for i, _b, after in self.moved]
+            )
         changes = service.accept_proposal(self.proposal)
         moved = [c for c in self.proposal.changes if c.kind is ChangeKind.MOVED]
         new = [c for c in self.proposal.changes if c.kind is ChangeKind.NEW]
         moved_ids = {c.event.id for c in moved}
         created = sorted(i for i in changes.ids.get(Entity.EVENT, ()) if i not in moved_ids)
         if len(created) != len(new):  # pragma: no cover - accept_proposal writes one per change
-            raise ValidationError(_("The proposal was written, but its new events cannot be "
-                                    "told apart; undo is not possible."))
-        self.new_events = [(i, undo.input_of_info(c.event)) for i, c in zip(created, new,
-                                                                            strict=True)]
+            raise ValidationError(
+                _(
+                    "The proposal was written, but its new events cannot be "
+                    "told apart; undo is not possible."
+                )
+            )
+        self.new_events = [
+            (i, undo.input_of_info(c.event)) for i, c in zip(created, new, strict=True)
+        ]
         for c in moved:
             assert c.previous is not None
-            self.moved.append((c.event.id,
-                               (c.previous.starts_at, c.previous.ends_at, c.previous.venue_id),
-                               (c.event.starts_at, c.event.ends_at, c.event.venue_id)))
+            self.moved.append(
+                (
+                    c.event.id,
+                    (c.previous.starts_at, c.previous.ends_at, c.previous.venue_id),
+                    (c.event.starts_at, c.event.ends_at, c.event.venue_id),
+                )
+            )
         return changes
 
     def _undo(self) -> Changes:
-        return undo.withdraw_proposal([i for i, _d in self.new_events],
-                                      [(i, before) for i, before, _a in self.moved])
-
+        return undo.withdraw_proposal(
+            [i for i, _d in self.new_events], [(i, before) for i, before, _a in self.moved]
+        )

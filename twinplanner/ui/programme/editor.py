@@ -36,8 +36,9 @@ _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 
 def _qdt(moment: dt.datetime) -> QDateTime:
     # Wall-clock times of the programme: in UTC terms, so no daylight-saving gap shifts them.
-    return QDateTime(QDate(moment.year, moment.month, moment.day),
-                     QTime(moment.hour, moment.minute), _UTC)
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute), _UTC
+    )
 
 
 def _pydt(edit: QDateTimeEdit) -> dt.datetime:
@@ -64,8 +65,9 @@ class CheckList(QWidget):
             item.setCheckable(True)
             item.setEditable(False)
             item.setData(ident, Qt.ItemDataRole.UserRole)
-            item.setCheckState(Qt.CheckState.Checked if ident in checked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if ident in checked else Qt.CheckState.Unchecked
+            )
             self.model.appendRow(item)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -85,17 +87,21 @@ class CheckList(QWidget):
 
     def checked(self) -> tuple[int, ...]:
         """The ids ticked."""
-        return tuple(int(self.model.item(r).data(Qt.ItemDataRole.UserRole))
-                     for r in range(self.model.rowCount())
-                     if self.model.item(r).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            int(self.model.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.model.rowCount())
+            if self.model.item(r).checkState() == Qt.CheckState.Checked
+        )
 
     def set_checked(self, ids: Sequence[int]) -> None:
         """Tick exactly these ids."""
         for r in range(self.model.rowCount()):
             item = self.model.item(r)
-            item.setCheckState(Qt.CheckState.Checked
-                               if int(item.data(Qt.ItemDataRole.UserRole)) in ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if int(item.data(Qt.ItemDataRole.UserRole)) in ids
+                else Qt.CheckState.Unchecked
+            )
 
 
 class EventEditor(QDialog):
@@ -104,14 +110,23 @@ class EventEditor(QDialog):
     submitted = Signal(object)  # EventInput
     delete_requested = Signal()
 
-    def __init__(self, row: EventRow | None, *, venues: Sequence[Choice],
-                 people: Sequence[Choice], clubs: Sequence[Choice], concerts: Sequence[Choice],
-                 starts: dt.datetime, venue_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: EventRow | None,
+        *,
+        venues: Sequence[Choice],
+        people: Sequence[Choice],
+        clubs: Sequence[Choice],
+        concerts: Sequence[Choice],
+        starts: dt.datetime,
+        venue_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.row = row
-        self.setWindowTitle(_("New event") if row is None else _("Event: {title}").format(
-            title=row.title))
+        self.setWindowTitle(
+            _("New event") if row is None else _("Event: {title}").format(title=row.title)
+        )
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,8 +160,10 @@ class EventEditor(QDialog):
         meeting.addWidget(self.has_meeting)
         meeting.addWidget(self.meeting_at, 1)
         for name, label, widget in (
-            ("kind", _("&Kind:"), self.kind), ("title", _("&Title:"), self.title),
-            ("starts_at", _("&Starts:"), self.starts), ("ends_at", _("&Ends:"), self.ends),
+            ("kind", _("&Kind:"), self.kind),
+            ("title", _("&Title:"), self.title),
+            ("starts_at", _("&Starts:"), self.starts),
+            ("ends_at", _("&Ends:"), self.ends),
             ("venue_id", _("&Venue:"), self.venue),
             ("meeting_point", _("&Meeting point:"), self.meeting_point),
         ):
@@ -173,8 +190,10 @@ class EventEditor(QDialog):
         self.fields["club_ids"] = self.clubs.view
         self.fields["person_ids"] = self.persons.view
         side = QVBoxLayout()
-        for label, widget in ((_("C&lubs taking part:"), self.clubs),
-                              (_("People taking part &individually:"), self.persons)):
+        for label, widget in (
+            (_("C&lubs taking part:"), self.clubs),
+            (_("People taking part &individually:"), self.persons),
+        ):
             caption = QLabel(label)
             caption.setBuddy(widget.view)
             side.addWidget(caption)
@@ -186,8 +205,9 @@ class EventEditor(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.delete = QPushButton(_("&Delete event"))
         if row is not None:
             self.buttons.addButton(self.delete, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -227,8 +247,9 @@ class EventEditor(QDialog):
             self.venue.setCurrentIndex(max(0, self.venue.findData(row.venue_id)))
             self.meeting_point.setText(row.meeting_point)
             self.has_meeting.setChecked(row.meeting_at is not None)
-            self.meeting_at.setDateTime(_qdt(row.meeting_at or row.starts_at
-                                             - dt.timedelta(minutes=15)))
+            self.meeting_at.setDateTime(
+                _qdt(row.meeting_at or row.starts_at - dt.timedelta(minutes=15))
+            )
             self.transport.setText(row.transport)
             self.responsible.setCurrentIndex(max(0, self.responsible.findData(row.responsible_id)))
             self.public.setChecked(row.public)

@@ -19,19 +19,24 @@ def suggested_name(title: str) -> str:
     return f"{stem}.ics"
 
 
-def export_calendar(parent: QWidget | None, visit_id: int, club_name: str | None,
-                    folder: Path) -> str | None:
+def export_calendar(
+    parent: QWidget | None, visit_id: int, club_name: str | None, folder: Path
+) -> str | None:
     """Ask for a file and write the calendar there; returns the words to show (None: cancelled).
 
     Raises TwinPlannerError (e.g. FileWriteError naming the path) when it cannot be written.
     """
-    title = (_("Export the programme of {club}").format(club=club_name) if club_name
-             else _("Export the programme"))
+    title = (
+        _("Export the programme of {club}").format(club=club_name)
+        if club_name
+        else _("Export the programme")
+    )
     name = suggested_name(f"{club_name or _('programme')}")
     path = prompts.calendar_path(parent, title, folder / name)
     if path is None:
         return None
     data, count = service.export_calendar(visit_id, club_name)
     write_bytes(path, data)
-    return ngettext("Wrote {n} event to {path}.", "Wrote {n} events to {path}.",
-                    count).format(n=count, path=path)
+    return ngettext("Wrote {n} event to {path}.", "Wrote {n} events to {path}.", count).format(
+        n=count, path=path
+    )

@@ -69,8 +69,11 @@ class Geometry:
 
     def y_of(self, day: int, minute: float) -> float:
         """Content y of a minute of a day."""
-        return (day * self.day_height + self.day_header
-                + (minute - self.first_minute) / 60 * self.px_per_hour)
+        return (
+            day * self.day_height
+            + self.day_header
+            + (minute - self.first_minute) / 60 * self.px_per_hour
+        )
 
     def day_top(self, day: int) -> float:
         """Content y where a day's band starts."""
@@ -125,11 +128,14 @@ def hour_range(events: Sequence[EventRow], day_start: dt.time, day_end: dt.time)
     return first, max(last, first + 60)
 
 
-def days_of(arrival: dt.datetime, departure: dt.datetime,
-            events: Sequence[EventRow]) -> list[dt.date]:
+def days_of(
+    arrival: dt.datetime, departure: dt.datetime, events: Sequence[EventRow]
+) -> list[dt.date]:
     """Every day of the visit and any day an event lies on outside it, in order."""
-    days = {arrival.date() + dt.timedelta(days=i)
-            for i in range((departure.date() - arrival.date()).days + 1)}
+    days = {
+        arrival.date() + dt.timedelta(days=i)
+        for i in range((departure.date() - arrival.date()).days + 1)
+    }
     days |= {e.starts_at.date() for e in events}
     return sorted(days)
 
@@ -163,8 +169,9 @@ def slots(geometry: Geometry, events: Sequence[EventRow]) -> dict[int, Slot]:
                     ends[lane] = s.last
                 placed.append((s, lane))
             for s, lane in placed:
-                out[s.event_id] = Slot(s.event_id, s.column, s.day, s.first, s.last, lane,
-                                       len(ends))
+                out[s.event_id] = Slot(
+                    s.event_id, s.column, s.day, s.first, s.last, lane, len(ends)
+                )
     return out
 
 

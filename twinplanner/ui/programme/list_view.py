@@ -96,7 +96,8 @@ class EventListPanel(QWidget):
         self.view.edit_requested.connect(self.edit_requested)
         self.view.delete_requested.connect(self.delete_requested)
         self.view.selectionModel().selectionChanged.connect(
-            lambda *_a: self.selection_changed.emit())
+            lambda *_a: self.selection_changed.emit()
+        )
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -129,18 +130,23 @@ class EventListPanel(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             if not index.isValid():
                 continue
-            selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
             first = first or index
         if first is not None:
             self.view.setCurrentIndex(first)
-            selection.select(first, QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                first,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.view.scrollTo(first)
 
     def _update_count(self, *_args: object) -> None:
-        self.count.setText(_("{shown} of {total}").format(shown=self.proxy.rowCount(),
-                                                          total=self.model.rowCount()))
+        self.count.setText(
+            _("{shown} of {total}").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
 
     def _on_filter_box_changed(self, text: str) -> None:
         self.proxy.set_text(text)

@@ -41,22 +41,38 @@ def _severity_word(row: ListRow) -> str:
 def event_columns() -> list[ColumnSpec[ListRow]]:
     """The columns of the event list."""
     return [
-        ColumnSpec(_("Day"), lambda r: style.day_name(r.event.starts_at.date(), False),
-                   sort_key=lambda r: (r.event.starts_at, r.id)),
-        ColumnSpec(_("Time"), lambda r: style.span(r.event.starts_at, r.event.ends_at),
-                   sort_key=lambda r: (r.event.starts_at.time(), r.event.ends_at, r.id)),
+        ColumnSpec(
+            _("Day"),
+            lambda r: style.day_name(r.event.starts_at.date(), False),
+            sort_key=lambda r: (r.event.starts_at, r.id),
+        ),
+        ColumnSpec(
+            _("Time"),
+            lambda r: style.span(r.event.starts_at, r.event.ends_at),
+            sort_key=lambda r: (r.event.starts_at.time(), r.event.ends_at, r.id),
+        ),
         ColumnSpec(_("Kind"), lambda r: style.kind_word(r.event.kind)),
         ColumnSpec(_("Title"), lambda r: r.event.title),
         ColumnSpec(_("Venue"), lambda r: r.event.venue_name or _("no venue")),
-        ColumnSpec(_("Meeting"), lambda r: " ".join(
-            part for part in (r.event.meeting_point,
-                              style.clock(r.event.meeting_at) if r.event.meeting_at else "")
-            if part)),
+        ColumnSpec(
+            _("Meeting"),
+            lambda r: " ".join(
+                part
+                for part in (
+                    r.event.meeting_point,
+                    style.clock(r.event.meeting_at) if r.event.meeting_at else "",
+                )
+                if part
+            ),
+        ),
         ColumnSpec(_("Responsible"), lambda r: r.event.responsible_name),
         ColumnSpec(_("Taking part"), lambda r: r.clubs),
         ColumnSpec(_("Fixed"), lambda r: _("yes") if r.event.fixed else _("no")),
-        ColumnSpec(_("Conflict"), _severity_word,
-                   sort_key=lambda r: {"error": 0, "warning": 1}.get(r.severity, 2)),
+        ColumnSpec(
+            _("Conflict"),
+            _severity_word,
+            sort_key=lambda r: {"error": 0, "warning": 1}.get(r.severity, 2),
+        ),
     ]
 
 
@@ -67,12 +83,20 @@ class EventListModel(RowTableModel[ListRow]):
         super().__init__(event_columns(), parent)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DecorationRole and index.isValid()
-                and index.column() == 0 and index.row() < self.rowCount()):
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.isValid()
+            and index.column() == 0
+            and index.row() < self.rowCount()
+        ):
             severity = self.row_at(index.row()).severity
             return style.severity_icon(severity) if severity else None
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and index.column() == 2 and index.row() < self.rowCount()):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == 2
+            and index.row() < self.rowCount()
+        ):
             return QBrush(style.kind_colour(self.row_at(index.row()).event.kind))
         return super().data(index, role)
 
@@ -80,8 +104,19 @@ class EventListModel(RowTableModel[ListRow]):
 def haystack(row: ListRow) -> str:
     """The words the list's filter box searches."""
     e = row.event
-    return " ".join((e.title, e.venue_name, style.kind_word(e.kind), e.kind, row.clubs,
-                     e.responsible_name, e.meeting_point, e.category, e.notes))
+    return " ".join(
+        (
+            e.title,
+            e.venue_name,
+            style.kind_word(e.kind),
+            e.kind,
+            row.clubs,
+            e.responsible_name,
+            e.meeting_point,
+            e.category,
+            e.notes,
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,4 +167,3 @@ class LineListModel(QAbstractListModel):
         if role == SEVERITY_ROLE:
             return line.severity
         return None
-

@@ -33,8 +33,9 @@ class Outcome:
     version: int
 
 
-def plan_task(snap: ProgrammeSnapshot, part: Part, time_limit: float
-              ) -> Callable[[Callable[[float, str], None], threading.Event], Proposal]:
+def plan_task(
+    snap: ProgrammeSnapshot, part: Part, time_limit: float
+) -> Callable[[Callable[[float, str], None], threading.Event], Proposal]:
     """The worker's function: a pure plan on the snapshot, stopping when cancelled."""
 
     def run(progress: Callable[[float, str], None], cancel: threading.Event) -> Proposal:
@@ -63,9 +64,14 @@ def change_lines(outcome: Outcome) -> list[Line]:
 
 def unplaced_lines(outcome: Outcome) -> list[Line]:
     """What did not fit and why, then the planner's notes."""
-    lines = [Line(_("'{title}': {reason}.").format(title=u.task.title, reason=u.reason),
-                  "unplaced", (u.task.event_id,) if u.task.event_id else ())
-             for u in outcome.proposal.unplaced]
+    lines = [
+        Line(
+            _("'{title}': {reason}.").format(title=u.task.title, reason=u.reason),
+            "unplaced",
+            (u.task.event_id,) if u.task.event_id else (),
+        )
+        for u in outcome.proposal.unplaced
+    ]
     lines += [Line(note, "note") for note in outcome.proposal.notes]
     return lines
 
@@ -75,15 +81,20 @@ def summary(outcome: Outcome) -> str:
     before = len(errors(check_programme(outcome.snap)))
     after = len(errors(outcome.proposal.conflicts_after(outcome.snap)))
     return _("Errors in the programme: {before} now, {after} with the proposal.").format(
-        before=before, after=after)
+        before=before, after=after
+    )
 
 
 def status_words(outcome: Outcome) -> str:
     """How good the timetable is and how long the planner took."""
     r = outcome.proposal.result
-    words = {"optimal": _("best possible"), "feasible": _("good, not proven best"),
-             "infeasible": _("no timetable fits"), "unknown": _("none found in time"),
-             "empty": _("nothing to plan")}.get(r.status, r.status)
+    words = {
+        "optimal": _("best possible"),
+        "feasible": _("good, not proven best"),
+        "infeasible": _("no timetable fits"),
+        "unknown": _("none found in time"),
+        "empty": _("nothing to plan"),
+    }.get(r.status, r.status)
     return _("Planner: {status}, {seconds:.1f} s.").format(status=words, seconds=r.seconds)
 
 
@@ -109,8 +120,9 @@ class PlanRunner(QObject):
         self.runner.task_cancelled.connect(self._on_runner_task_cancelled)
         self._clock.timeout.connect(self._on_clock_timeout)
 
-    def start(self, snap: ProgrammeSnapshot, part: Part, version: int,
-              time_limit: float | None = None) -> None:
+    def start(
+        self, snap: ProgrammeSnapshot, part: Part, version: int, time_limit: float | None = None
+    ) -> None:
         """Plan one part of the programme on a snapshot taken on the GUI thread."""
         self._limit = time_limit or snap.settings.time_limit_seconds
         self._started = (part, snap, version)
@@ -129,9 +141,12 @@ class PlanRunner(QObject):
 
     def _on_clock_timeout(self) -> None:
         spent = time.monotonic() - self._began
-        self.progressed.emit(min(spent / self._limit, 0.99),
-                             _("Planning… {spent:.0f} of at most {limit:.0f} s").format(
-                                 spent=spent, limit=self._limit))
+        self.progressed.emit(
+            min(spent / self._limit, 0.99),
+            _("Planning… {spent:.0f} of at most {limit:.0f} s").format(
+                spent=spent, limit=self._limit
+            ),
+        )
 
     def _on_runner_progress_changed(self, fraction: float, message: str) -> None:
         self.progressed.emit(fraction, message)

@@ -71,10 +71,12 @@ class ConflictPanel(QWidget):
         warnings = [c for c in conflicts if c.severity is not Severity.ERROR]
         self.errors.set_lines([Line(c.message, "error", c.event_ids) for c in errors])
         self.warnings.set_lines([Line(c.message, "warning", c.event_ids) for c in warnings])
-        self.error_heading.setText(ngettext("E&rrors: {n}", "E&rrors: {n}",
-                                            len(errors)).format(n=len(errors)))
-        self.warning_heading.setText(ngettext("&Warnings: {n}", "&Warnings: {n}",
-                                              len(warnings)).format(n=len(warnings)))
+        self.error_heading.setText(
+            ngettext("E&rrors: {n}", "E&rrors: {n}", len(errors)).format(n=len(errors))
+        )
+        self.warning_heading.setText(
+            ngettext("&Warnings: {n}", "&Warnings: {n}", len(warnings)).format(n=len(warnings))
+        )
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
         ids = index.data(EVENT_IDS_ROLE)
@@ -163,8 +165,14 @@ class ProposalPanel(QWidget):
         if message:
             self.status.setText(message)
 
-    def show_result(self, status: str, changes: Sequence[Line], unplaced: Sequence[Line],
-                    summary: str, outdated: bool) -> None:
+    def show_result(
+        self,
+        status: str,
+        changes: Sequence[Line],
+        unplaced: Sequence[Line],
+        summary: str,
+        outdated: bool,
+    ) -> None:
         """The proposal: what changes, what did not fit; accept only when it is current."""
         for w in (self.progress, self.cancel):
             w.hide()

@@ -11,18 +11,27 @@ from twinplanner.domain.enums import EventKind
 from twinplanner.i18n import N_, _, format_date
 
 _KIND_WORDS = {
-    EventKind.CONCERT: N_("concert"), EventKind.REHEARSAL: N_("rehearsal"),
-    EventKind.MATCH: N_("match"), EventKind.TOURNAMENT: N_("tournament"),
-    EventKind.RECEPTION: N_("reception"), EventKind.EXCURSION: N_("excursion"),
-    EventKind.MEAL: N_("meal"), EventKind.FREE_TIME: N_("free time"),
+    EventKind.CONCERT: N_("concert"),
+    EventKind.REHEARSAL: N_("rehearsal"),
+    EventKind.MATCH: N_("match"),
+    EventKind.TOURNAMENT: N_("tournament"),
+    EventKind.RECEPTION: N_("reception"),
+    EventKind.EXCURSION: N_("excursion"),
+    EventKind.MEAL: N_("meal"),
+    EventKind.FREE_TIME: N_("free time"),
     EventKind.TRAVEL: N_("travel"),
 }
 
 # Fill colours light enough for dark text; the strong colour marks the block's leading edge.
 _KIND_COLOURS = {
-    EventKind.CONCERT: "#7b1fa2", EventKind.REHEARSAL: "#ab47bc", EventKind.MATCH: "#2e7d32",
-    EventKind.TOURNAMENT: "#558b2f", EventKind.RECEPTION: "#1565c0",
-    EventKind.EXCURSION: "#00838f", EventKind.MEAL: "#ef6c00", EventKind.FREE_TIME: "#757575",
+    EventKind.CONCERT: "#7b1fa2",
+    EventKind.REHEARSAL: "#ab47bc",
+    EventKind.MATCH: "#2e7d32",
+    EventKind.TOURNAMENT: "#558b2f",
+    EventKind.RECEPTION: "#1565c0",
+    EventKind.EXCURSION: "#00838f",
+    EventKind.MEAL: "#ef6c00",
+    EventKind.FREE_TIME: "#757575",
     EventKind.TRAVEL: "#5d4037",
 }
 
@@ -78,8 +87,11 @@ def severity_icon(severity: str) -> QIcon:
     font.setPixelSize(22)
     p.setFont(font)
     p.setPen(QColor("white") if severity != "warning" else QColor("black"))
-    p.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter),
-               "!" if severity in ("error", "warning") else "+")
+    p.drawText(
+        pixmap.rect(),
+        int(Qt.AlignmentFlag.AlignCenter),
+        "!" if severity in ("error", "warning") else "+",
+    )
     p.end()
     return QIcon(pixmap)
 

@@ -84,13 +84,25 @@ class TimelineView(QAbstractScrollArea):
 
     # -- data -------------------------------------------------------------------------------
 
-    def set_programme(self, columns: Sequence[Column], days: Sequence[dt.date],
-                      hours: tuple[int, int], events: Sequence[EventRow],
-                      marks: dict[int, str]) -> None:
+    def set_programme(
+        self,
+        columns: Sequence[Column],
+        days: Sequence[dt.date],
+        hours: tuple[int, int],
+        events: Sequence[EventRow],
+        marks: dict[int, str],
+    ) -> None:
         """Show these events in these columns and days; keeps the selection that still exists."""
         g = self.geometry_
-        self.geometry_ = Geometry(list(columns), list(days), hours[0], hours[1], g.px_per_hour,
-                                  g.column_width, g.day_header)
+        self.geometry_ = Geometry(
+            list(columns),
+            list(days),
+            hours[0],
+            hours[1],
+            g.px_per_hour,
+            g.column_width,
+            g.day_header,
+        )
         self.rows = {e.id: e for e in events}
         self.marks = dict(marks)
         self.selected = [i for i in self.selected if i in self.rows]
@@ -118,10 +130,12 @@ class TimelineView(QAbstractScrollArea):
         g.column_width = max(MIN_COLUMN, (self.viewport().width() - RULER) / columns)
         self.slots = slots(g, list(self.rows.values()))
         self.ghost_slots = self._ghost_layout()
-        self.horizontalScrollBar().setRange(0, int(max(0.0, g.width - (self.viewport().width()
-                                                                        - RULER))))
-        self.verticalScrollBar().setRange(0, int(max(0.0, g.height - (self.viewport().height()
-                                                                      - HEADER))))
+        self.horizontalScrollBar().setRange(
+            0, int(max(0.0, g.width - (self.viewport().width() - RULER)))
+        )
+        self.verticalScrollBar().setRange(
+            0, int(max(0.0, g.height - (self.viewport().height() - HEADER)))
+        )
         self.horizontalScrollBar().setPageStep(self.viewport().width())
         self.verticalScrollBar().setPageStep(self.viewport().height())
         self.verticalScrollBar().setSingleStep(int(g.px_per_hour / 2))
@@ -187,8 +201,10 @@ class TimelineView(QAbstractScrollArea):
     def to_content(self, point: QPointF) -> QPointF:
         """Viewport point to content point."""
         x = (self.viewport().width() - RULER - point.x()) if self._rtl() else point.x() - RULER
-        return QPointF(x + self.horizontalScrollBar().value(),
-                       point.y() - HEADER + self.verticalScrollBar().value())
+        return QPointF(
+            x + self.horizontalScrollBar().value(),
+            point.y() - HEADER + self.verticalScrollBar().value(),
+        )
 
     def block_rect(self, event_id: int) -> QRectF:
         """The viewport rectangle of an event's block (empty when it is not laid out)."""
@@ -219,18 +235,33 @@ class TimelineView(QAbstractScrollArea):
             rect = paint.slot_rect(g, slot, self.to_view)
             if rect.bottom() < HEADER or rect.top() > height:
                 continue
-            paint.paint_block(p, rect, self.rows[event_id], self.marks.get(event_id),
-                              event_id in self.selected, rtl)
+            paint.paint_block(
+                p,
+                rect,
+                self.rows[event_id],
+                self.marks.get(event_id),
+                event_id in self.selected,
+                rtl,
+            )
         for index, slot in self.ghost_slots.items():
             ghost = self.ghosts[-index - 1]
-            paint.paint_ghost(p, paint.slot_rect(g, slot, self.to_view), ghost.title,
-                              style.span(ghost.starts_at, ghost.ends_at), rtl)
+            paint.paint_ghost(
+                p,
+                paint.slot_rect(g, slot, self.to_view),
+                ghost.title,
+                style.span(ghost.starts_at, ghost.ends_at),
+                rtl,
+            )
         drag = self._drag
         if drag is not None and drag.started and drag.candidate is not None:
             rect = self._candidate_rect(drag.candidate)
             if rect is not None:
-                paint.paint_drag(p, rect, style.span(drag.candidate.starts_at,
-                                                     drag.candidate.ends_at), not drag.allowed)
+                paint.paint_drag(
+                    p,
+                    rect,
+                    style.span(drag.candidate.starts_at, drag.candidate.ends_at),
+                    not drag.allowed,
+                )
         ruler = QRectF(width - RULER if rtl else 0, HEADER, RULER, height - HEADER)
         paint.paint_ruler(p, g, self.to_view, pal, ruler, visible)
         corner = QRectF(width - RULER if rtl else 0, 0, RULER, HEADER)
@@ -257,8 +288,11 @@ class TimelineView(QAbstractScrollArea):
             point = QPointF(event.pos())  # type: ignore[attr-defined]
             event_id = self.event_at(point)
             if event_id is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_of(event_id),  # type: ignore
-                                  self.viewport())
+                QToolTip.showText(
+                    event.globalPos(),
+                    self.tooltip_of(event_id),  # type: ignore
+                    self.viewport(),
+                )
             else:
                 QToolTip.hideText()
             return True
@@ -267,8 +301,11 @@ class TimelineView(QAbstractScrollArea):
     def tooltip_of(self, event_id: int) -> str:
         """The words shown when the pointer rests on a block."""
         row = self.rows[event_id]
-        lines = [row.title, f"{style.day_name(row.starts_at.date(), False)} "
-                 f"{style.span(row.starts_at, row.ends_at)} · {style.kind_word(row.kind)}"]
+        lines = [
+            row.title,
+            f"{style.day_name(row.starts_at.date(), False)} "
+            f"{style.span(row.starts_at, row.ends_at)} · {style.kind_word(row.kind)}",
+        ]
         if row.venue_name:
             lines.append(row.venue_name)
         if row.meeting_point or row.meeting_at:
@@ -305,10 +342,12 @@ class TimelineView(QAbstractScrollArea):
         drag = self._drag
         if drag is None:
             event_id = self.event_at(point)
-            near_edge = (event_id is not None
-                         and self.block_rect(event_id).bottom() - point.y() <= EDGE)
-            self.viewport().setCursor(Qt.CursorShape.SizeVerCursor if near_edge
-                                      else Qt.CursorShape.ArrowCursor)
+            near_edge = (
+                event_id is not None and self.block_rect(event_id).bottom() - point.y() <= EDGE
+            )
+            self.viewport().setCursor(
+                Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor
+            )
             return
         self.drag_to(point)
 
@@ -331,8 +370,7 @@ class TimelineView(QAbstractScrollArea):
             return
         day, minute = g.moment_at(content.y())
         column = g.columns[g.column_at(content.x())]
-        self.create_requested.emit(g.datetime_of(day, snap(minute, 30)),
-                                   venue_of_column(column))
+        self.create_requested.emit(g.datetime_of(day, snap(minute, 30)), venue_of_column(column))
 
     def drag_to(self, point: QPointF) -> None:
         """Follow the pointer during a drag: snap, choose the column, check the place."""
@@ -350,8 +388,9 @@ class TimelineView(QAbstractScrollArea):
         self._check(drag)
         self.viewport().update()
 
-    def candidate_at(self, event_id: int, resize: bool, press: QPointF,
-                     content: QPointF) -> Candidate:
+    def candidate_at(
+        self, event_id: int, resize: bool, press: QPointF, content: QPointF
+    ) -> Candidate:
         """Where an event goes when the pointer pressed at ``press`` is now at ``content``."""
         g, row, step = self.geometry_, self.rows[event_id], self.snap_minutes
         slot = self.slots[event_id]
@@ -366,8 +405,9 @@ class TimelineView(QAbstractScrollArea):
         day, minute = g.moment_at(top)
         starts = g.datetime_of(day, snap(minute, step))
         column = g.columns[g.column_at(content.x())]
-        return Candidate(event_id, starts, starts + (row.ends_at - row.starts_at),
-                         venue_of_column(column))
+        return Candidate(
+            event_id, starts, starts + (row.ends_at - row.starts_at), venue_of_column(column)
+        )
 
     def _check(self, drag: _Drag) -> None:
         c = drag.candidate
@@ -376,8 +416,9 @@ class TimelineView(QAbstractScrollArea):
         if self.check_move is None:
             drag.allowed, drag.words = c.ends_at > c.starts_at, ""
         else:
-            drag.allowed, drag.words = self.check_move(c.event_id, c.starts_at, c.ends_at,
-                                                       c.venue_id)
+            drag.allowed, drag.words = self.check_move(
+                c.event_id, c.starts_at, c.ends_at, c.venue_id
+            )
         self.drag_checked.emit(drag.allowed, drag.words)
 
     def _autoscroll(self, point: QPointF) -> None:
@@ -432,8 +473,11 @@ class TimelineView(QAbstractScrollArea):
         c = Candidate(event_id, starts, ends, venue)
         if (starts, ends, venue) == (row.starts_at, row.ends_at, row.venue_id):
             return None
-        allowed, words = (self.check_move(event_id, starts, ends, venue) if self.check_move
-                          else (ends > starts, ""))
+        allowed, words = (
+            self.check_move(event_id, starts, ends, venue)
+            if self.check_move
+            else (ends > starts, "")
+        )
         if not allowed:
             self.drag_checked.emit(False, words)
             return None

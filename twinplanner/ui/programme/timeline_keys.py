@@ -42,14 +42,18 @@ def key_action(view: TimelineView, event: QKeyEvent) -> bool:
             row = view.rows[current]
             view.create_requested.emit(row.starts_at, row.venue_id)
         elif g.days and g.columns:
-            view.create_requested.emit(g.datetime_of(view.day_at_top(), g.first_minute),
-                                       venue_of_column(g.columns[0]))
+            view.create_requested.emit(
+                g.datetime_of(view.day_at_top(), g.first_minute), venue_of_column(g.columns[0])
+            )
         return True
     if ctrl and current is not None:
         moves = {
-            Qt.Key.Key_Up: (-step, 0, 0), Qt.Key.Key_Down: (step, 0, 0),
-            Qt.Key.Key_Left: (0, -right, 0), Qt.Key.Key_Right: (0, right, 0),
-            Qt.Key.Key_PageUp: (-_DAY, 0, 0), Qt.Key.Key_PageDown: (_DAY, 0, 0),
+            Qt.Key.Key_Up: (-step, 0, 0),
+            Qt.Key.Key_Down: (step, 0, 0),
+            Qt.Key.Key_Left: (0, -right, 0),
+            Qt.Key.Key_Right: (0, right, 0),
+            Qt.Key.Key_PageUp: (-_DAY, 0, 0),
+            Qt.Key.Key_PageDown: (_DAY, 0, 0),
         }
         if shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             view.nudge(length=-step if key == Qt.Key.Key_Up else step)
@@ -82,8 +86,9 @@ def key_action(view: TimelineView, event: QKeyEvent) -> bool:
         row = view.rows[current]
         others = [i for i in order if view.slots[i].column == here.column + delta]
         if others:
-            nearest = min(others, key=lambda i: abs((view.rows[i].starts_at
-                                                     - row.starts_at).total_seconds()))
+            nearest = min(
+                others, key=lambda i: abs((view.rows[i].starts_at - row.starts_at).total_seconds())
+            )
             view.select([nearest])
         return True
     return False

@@ -17,8 +17,9 @@ ToView = Callable[[float, float, float, float], QRectF]
 _WRAP = Qt.TextFlag.TextWordWrap
 
 
-def paint_grid(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
-               visible: QRectF, ruler_edge: float) -> None:
+def paint_grid(
+    p: QPainter, g: Geometry, to_view: ToView, palette: QPalette, visible: QRectF, ruler_edge: float
+) -> None:
     """Day bands with their title lines, hour and half-hour lines, column separators."""
     line = palette.color(QPalette.ColorRole.Mid)
     faint = QColor(line)
@@ -32,11 +33,15 @@ def paint_grid(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
         p.fillRect(header, band)
         title = QRectF(max(header.left(), ruler_edge) + 6, header.top(), 400, header.height())
         if to_view(0, 0, 10, 0).left() > to_view(10, 0, 10, 0).left():  # right to left
-            title = QRectF(min(header.right(), ruler_edge) - 406, header.top(), 400,
-                           header.height())
+            title = QRectF(
+                min(header.right(), ruler_edge) - 406, header.top(), 400, header.height()
+            )
         p.setPen(QPen(palette.color(QPalette.ColorRole.WindowText)))
-        p.drawText(title, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading),
-                   style.day_name(g.days[day]))
+        p.drawText(
+            title,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading),
+            style.day_name(g.days[day]),
+        )
         for minute in range(g.first_minute, g.last_minute + 1, 30):
             y = to_view(0, g.y_of(day, minute), g.width, 0)
             p.setPen(QPen(line if minute % 60 == 0 else faint, 1))
@@ -47,8 +52,9 @@ def paint_grid(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
         p.drawLine(QPointF(x.left(), x.top()), QPointF(x.left(), x.bottom()))
 
 
-def paint_block(p: QPainter, rect: QRectF, row: EventRow, severity: str | None,
-                selected: bool, rtl: bool) -> None:
+def paint_block(
+    p: QPainter, rect: QRectF, row: EventRow, severity: str | None, selected: bool, rtl: bool
+) -> None:
     """One event: kind colour, time and title; a red or amber edge and a mark for conflicts."""
     strong = style.kind_colour(row.kind)
     path = QPainterPath()
@@ -78,8 +84,13 @@ def paint_block(p: QPainter, rect: QRectF, row: EventRow, severity: str | None,
         p.setFont(bold)
         p.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
         text = text.adjusted(16 if rtl else 0, 0, 0 if rtl else -16, 0)
-    _paint_text(p, text, f"{style.span(row.starts_at, row.ends_at)}  {style.kind_word(row.kind)}",
-                row.title, rtl)
+    _paint_text(
+        p,
+        text,
+        f"{style.span(row.starts_at, row.ends_at)}  {style.kind_word(row.kind)}",
+        row.title,
+        rtl,
+    )
 
 
 def paint_ghost(p: QPainter, rect: QRectF, title: str, time_text: str, rtl: bool) -> None:
@@ -90,8 +101,9 @@ def paint_ghost(p: QPainter, rect: QRectF, title: str, time_text: str, rtl: bool
     p.setPen(QPen(style.PROPOSED_COLOUR, 2, Qt.PenStyle.DashLine))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(rect, 4, 4)
-    _paint_text(p, rect.adjusted(6, 2, -6, -2), _("Proposed {time}").format(time=time_text),
-                title, rtl)
+    _paint_text(
+        p, rect.adjusted(6, 2, -6, -2), _("Proposed {time}").format(time=time_text), title, rtl
+    )
 
 
 def paint_drag(p: QPainter, rect: QRectF, text: str, refused: bool) -> None:
@@ -117,12 +129,19 @@ def _paint_text(p: QPainter, rect: QRectF, first: str, title: str, rtl: bool) ->
     p.setPen(QPen(QColor("#202020")))
     line = p.fontMetrics().height()
     if rect.height() < line * 1.6:  # a short block: one line, the title first
-        p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter),
-                   p.fontMetrics().elidedText(f"{title} · {first}", Qt.TextElideMode.ElideRight,
-                                              int(rect.width())))
+        p.drawText(
+            rect,
+            int(align | Qt.AlignmentFlag.AlignVCenter),
+            p.fontMetrics().elidedText(
+                f"{title} · {first}", Qt.TextElideMode.ElideRight, int(rect.width())
+            ),
+        )
         return
-    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), line), int(align),
-               p.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, int(rect.width())))
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), line),
+        int(align),
+        p.fontMetrics().elidedText(first, Qt.TextElideMode.ElideRight, int(rect.width())),
+    )
     bold = QFont(small)
     bold.setBold(True)
     p.setFont(bold)
@@ -130,8 +149,15 @@ def _paint_text(p: QPainter, rect: QRectF, first: str, title: str, rtl: bool) ->
     p.drawText(body, int(align | Qt.AlignmentFlag.AlignTop | _WRAP), title)
 
 
-def paint_header(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
-                 height: float, corner: QRectF, corner_text: str) -> None:
+def paint_header(
+    p: QPainter,
+    g: Geometry,
+    to_view: ToView,
+    palette: QPalette,
+    height: float,
+    corner: QRectF,
+    corner_text: str,
+) -> None:
     """The venue names across the top, over the scrolled content; the day shown in the corner."""
     base = palette.color(QPalette.ColorRole.Window)
     bold = QFont(p.font())
@@ -145,21 +171,26 @@ def paint_header(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
         p.drawLine(cell.bottomLeft(), cell.bottomRight())
         p.drawLine(cell.topLeft(), cell.bottomLeft())
         p.setPen(QPen(palette.color(QPalette.ColorRole.WindowText)))
-        p.drawText(cell.adjusted(4, 2, -4, -2), int(Qt.AlignmentFlag.AlignCenter | _WRAP),
-                   column.name)
+        p.drawText(
+            cell.adjusted(4, 2, -4, -2), int(Qt.AlignmentFlag.AlignCenter | _WRAP), column.name
+        )
     p.fillRect(corner, base)
     p.setPen(QPen(palette.color(QPalette.ColorRole.WindowText)))
-    p.drawText(corner.adjusted(2, 2, -2, -2), int(Qt.AlignmentFlag.AlignCenter | _WRAP),
-               corner_text)
+    p.drawText(
+        corner.adjusted(2, 2, -2, -2), int(Qt.AlignmentFlag.AlignCenter | _WRAP), corner_text
+    )
 
 
-def paint_ruler(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
-                ruler: QRectF, visible: QRectF) -> None:
+def paint_ruler(
+    p: QPainter, g: Geometry, to_view: ToView, palette: QPalette, ruler: QRectF, visible: QRectF
+) -> None:
     """Hours at the side of the content and each day's short name at its band."""
     p.fillRect(ruler, palette.color(QPalette.ColorRole.Window))
     p.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
-    p.drawLine(QPointF(ruler.right() if ruler.left() == 0 else ruler.left(), ruler.top()),
-               QPointF(ruler.right() if ruler.left() == 0 else ruler.left(), ruler.bottom()))
+    p.drawLine(
+        QPointF(ruler.right() if ruler.left() == 0 else ruler.left(), ruler.top()),
+        QPointF(ruler.right() if ruler.left() == 0 else ruler.left(), ruler.bottom()),
+    )
     normal = QFont(p.font())
     bold = QFont(normal)
     bold.setBold(True)
@@ -171,14 +202,19 @@ def paint_ruler(p: QPainter, g: Geometry, to_view: ToView, palette: QPalette,
         y = to_view(0, top, 0, g.day_header).top()
         p.setFont(bold)
         p.setPen(QPen(text_colour))
-        p.drawText(QRectF(ruler.left(), y, ruler.width(), g.day_header),
-                   int(Qt.AlignmentFlag.AlignCenter), style.day_name(g.days[day], False))
+        p.drawText(
+            QRectF(ruler.left(), y, ruler.width(), g.day_header),
+            int(Qt.AlignmentFlag.AlignCenter),
+            style.day_name(g.days[day], False),
+        )
         p.setFont(normal)
         for minute in range(g.first_minute, g.last_minute, 60):
             y = to_view(0, g.y_of(day, minute), 0, 0).top()
-            p.drawText(QRectF(ruler.left() + 2, y + 1, ruler.width() - 6, 16),
-                       int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight),
-                       f"{minute // 60:02d}:00")
+            p.drawText(
+                QRectF(ruler.left() + 2, y + 1, ruler.width() - 6, 16),
+                int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight),
+                f"{minute // 60:02d}:00",
+            )
 
 
 def slot_rect(g: Geometry, slot: Slot, to_view: ToView) -> QRectF:
