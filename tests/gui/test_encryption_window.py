@@ -137,7 +137,7 @@ def test_encrypt_change_and_remove_from_the_file_menu(
     session = DatabaseSession(lambda busy: False)
     assert open_session(session, plain_file, load_demo=False) is True
     window = _window(qtbot, plain_file, session, tmp_path)
-    a = window.actions
+    a = window.menu_actions
     assert a.encrypt_file.isEnabled() and not a.decrypt_file.isEnabled()
     assert "(encrypted)" not in window.windowTitle()
 
@@ -176,7 +176,7 @@ def test_a_read_only_window_offers_no_encryption(qtbot, plain_file, tmp_path) ->
         session = DatabaseSession(lambda busy: True)
         assert open_session(session, plain_file, load_demo=False) is True
         window = _window(qtbot, plain_file, session, tmp_path)
-        a = window.actions
+        a = window.menu_actions
         assert not (
             a.encrypt_file.isEnabled()
             or a.change_passphrase.isEnabled()
@@ -206,7 +206,7 @@ def test_file_open_asks_for_an_encrypted_file_and_cancel_keeps_the_old_one(
     asked = _answers(monkeypatch, SECRET)
     assert window.files.open_path(encrypted) is True
     assert asked == [False] and window.db_path == encrypted
-    assert "(encrypted)" in window.windowTitle() and not window.actions.encrypt_file.isEnabled()
+    assert "(encrypted)" in window.windowTitle() and not window.menu_actions.encrypt_file.isEnabled()
     window.close()
 
 

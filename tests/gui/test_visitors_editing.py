@@ -40,11 +40,11 @@ def test_edit_a_cell_then_undo_and_redo(qtbot, demo_db, tmp_path) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in a queued call
     qtbot.waitUntil(lambda: _phone(ana) == "+40 721 000 111")
     assert cell(window.visitors_page, ana, "phone").data() == "+40 721 000 111"
-    assert window.actions.undo.text() == "Undo change of Ana Popescu's phone"
-    window.actions.undo.trigger()
+    assert window.menu_actions.undo.text() == "Undo change of Ana Popescu's phone"
+    window.menu_actions.undo.trigger()
     assert _phone(ana) == old
     assert cell(window.visitors_page, ana, "phone").data() == old
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert _phone(ana) == "+40 721 000 111"
 
 

@@ -22,11 +22,11 @@ def test_new_file_then_back_through_the_recent_files(qtbot, demo_db, tmp_path, m
     window.settings.note_opened(path)
     new = tmp_path / "fresh.sqlite"
     monkeypatch.setattr(prompts, "save_path", lambda *_a: new)
-    window.actions.new_file.trigger()
+    window.menu_actions.new_file.trigger()
     assert window.db_path == new and "fresh.sqlite" in window.windowTitle()
     assert window.current_visit_id() is None and window.visitors.rowCount() == 0
     assert window.overview.title.text() == "No visit yet"
-    menu = window.actions.recent_menu
+    menu = window.menu_actions.recent_menu
     menu.aboutToShow.emit()
     entries = [a for a in menu.actions() if path.name in a.text()]
     assert entries, [a.text() for a in menu.actions()]
@@ -43,7 +43,7 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_old_one(
     junk = tmp_path / "notes.sqlite"
     junk.write_text("shopping list\n" * 200)
     monkeypatch.setattr(prompts, "open_path", lambda *_a: junk)
-    window.actions.open_file.trigger()
+    window.menu_actions.open_file.trigger()
     assert prompt_log and "not a TwinPlanner database" in prompt_log[-1][1]
     assert window.db_path == path
     assert Visit.get_by_id(visit_id).year == 2027
@@ -55,7 +55,7 @@ def test_save_a_copy_writes_a_database_that_opens(qtbot, demo_db, tmp_path, monk
     window = open_window(qtbot, path, tmp_path)
     target = tmp_path / "copies" / "copy.sqlite"
     monkeypatch.setattr(prompts, "save_path", lambda *_a: target)
-    window.actions.save_copy.trigger()
+    window.menu_actions.save_copy.trigger()
     assert target.exists() and window.db_path == path
     count = Visit.select().count()
     open_database(target)
@@ -81,7 +81,7 @@ def test_keyboard_shortcuts_are_shown_and_switch_pages(qtbot, demo_db, tmp_path)
     """Undo, redo, find and the pages have shortcuts; Ctrl+3 opens the Hosts page."""
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
-    a = window.actions
+    a = window.menu_actions
     assert a.undo.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in a.redo.shortcuts()]
     assert [s.toString() for s in a.find.shortcuts()] == ["Ctrl+F", "Ctrl+K"]
@@ -94,7 +94,7 @@ def test_about_lists_version_and_licences(qtbot, demo_db, tmp_path) -> None:
     """The About dialog names TwinPlanner's version and each library and font with a licence."""
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
-    window.actions.about.trigger()
+    window.menu_actions.about.trigger()
     dialog = window.records.dialog
     shown = dialog.libraries_shown()
     assert "PySide6-Essentials" in shown and "reportlab" in shown
@@ -136,10 +136,10 @@ def test_import_and_restore_entries(qtbot, demo_db, tmp_path, prompt_log) -> Non
 
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
-    window.actions.restore_backup.trigger()
+    window.menu_actions.restore_backup.trigger()
     assert type(window.files._dialog).__name__ == "RestoreDialog"
     window.files._dialog.close()
-    window.actions.import_data.trigger()
+    window.menu_actions.import_data.trigger()
     if importlib.util.find_spec("twinplanner.ui.import_dialog") is None:
         assert prompt_log[-1] == (
             "info",

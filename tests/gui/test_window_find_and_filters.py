@@ -26,7 +26,7 @@ def test_find_shows_where_a_visitor_stays_and_jumps_to_them(qtbot, demo_db, tmp_
     """Ctrl+F, 'boyer': the answer names the host and the host's phone; Enter selects the row."""
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
-    window.actions.find.trigger()
+    window.menu_actions.find.trigger()
     dialog = window.records.find_dialog
     assert dialog.isVisible()
     _type(dialog.query, "gérard boy")

@@ -117,7 +117,7 @@ def test_the_language_menu_offers_every_language_in_its_own_name(qtbot, demo_db,
     """View › Language lists every language in its own name; the current one is checked."""
     path, _visit = demo_db
     window = _window(qtbot, path, tmp_path)
-    names = {code: action.text() for code, action in window.actions.languages.items()}
+    names = {code: action.text() for code, action in window.menu_actions.languages.items()}
     assert names == {
         "en": "English",
         "de": "Deutsch",
@@ -125,4 +125,4 @@ def test_the_language_menu_offers_every_language_in_its_own_name(qtbot, demo_db,
         "ro": "Română",
         "ar": "العربية",
     }
-    assert window.actions.languages["en"].isChecked()
+    assert window.menu_actions.languages["en"].isChecked()

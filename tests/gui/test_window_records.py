@@ -24,7 +24,7 @@ def test_create_a_visit_then_undo(qtbot, demo_db, tmp_path) -> None:
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
     count = Visit.select().count()
-    window.actions.new_visit.trigger()
+    window.menu_actions.new_visit.trigger()
     dialog = window.records.dialog
     assert dialog.isVisible()
     dialog.year.setValue(2028)
@@ -47,7 +47,7 @@ def test_visit_editor_refuses_a_departure_before_the_arrival(qtbot, demo_db, tmp
     """The dialog stays open with the reason; the stored visit is unchanged."""
     path, visit_id = demo_db
     window = open_window(qtbot, path, tmp_path)
-    window.actions.edit_visit.trigger()
+    window.menu_actions.edit_visit.trigger()
     dialog = window.records.dialog
     set_editor_value(dialog.departure, _MOMENT, dt.datetime(2027, 5, 1, 9, 0))
     _ok(dialog)
@@ -67,7 +67,7 @@ def test_add_a_visitor_then_undo_and_redo(qtbot, demo_db, tmp_path) -> None:
     path, visit_id = demo_db
     window = open_window(qtbot, path, tmp_path)
     rows = window.visitors.rowCount()
-    window.actions.add_visitor.trigger()
+    window.menu_actions.add_visitor.trigger()
     dialog = window.records.dialog
     dialog.name.setText("Zoë Ørsted-Łukasz")
     dialog.phone.setText("+33 6 99 88 77 66")
@@ -88,7 +88,7 @@ def test_add_visitor_without_a_name_is_refused_in_the_dialog(qtbot, demo_db, tmp
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
     people = Person.select().count()
-    window.actions.add_visitor.trigger()
+    window.menu_actions.add_visitor.trigger()
     dialog = window.records.dialog
     _ok(dialog)
     assert dialog.isVisible() and "must not be empty" in dialog.error.text()
@@ -100,7 +100,7 @@ def test_add_a_household_and_edit_its_beds(qtbot, demo_db, tmp_path) -> None:
     """A new household appears on the Hosts page; its beds are edited and undone."""
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
-    window.actions.add_household.trigger()
+    window.menu_actions.add_household.trigger()
     dialog = window.records.dialog
     dialog.name.setText("Familie Öztürk")
     dialog.beds.setValue(3)
@@ -113,6 +113,6 @@ def test_add_a_household_and_edit_its_beds(qtbot, demo_db, tmp_path) -> None:
     )
     page.proxy.setData(beds, 4)
     assert Household.get_by_id(household.id).beds == 4
-    assert window.actions.undo.text() == "Undo change of Familie Öztürk's beds"
+    assert window.menu_actions.undo.text() == "Undo change of Familie Öztürk's beds"
     window.undo_stack.undo()
     assert Household.get_by_id(household.id).beds == 3

@@ -27,7 +27,7 @@ class EncryptionController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        a = window.actions
+        a = window.menu_actions
         a.encrypt_file.triggered.connect(self.encrypt_file)
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.decrypt_file.triggered.connect(self.decrypt_file)
@@ -50,7 +50,7 @@ class EncryptionController(QObject):
 
     def update_actions(self) -> None:
         """Enable the entries that apply to the open file."""
-        a = self.window.actions
+        a = self.window.menu_actions
         available = cipher.available()
         encrypted, writable = self.encrypted(), self._writable()
         a.encrypt_file.setEnabled(available and writable and not encrypted)

@@ -25,7 +25,7 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self._dialog = None
-        a = window.actions
+        a = window.menu_actions
         a.new_file.triggered.connect(self.new_file)
         a.open_file.triggered.connect(self.open_file)
         a.save_copy.triggered.connect(self.save_copy)
@@ -114,7 +114,7 @@ class FileController(QObject):
         self.window.statusBar().showMessage(_("Saved a copy as {file}").format(file=target), 5000)
 
     def _fill_recent_menu(self) -> None:
-        menu = self.window.actions.recent_menu
+        menu = self.window.menu_actions.recent_menu
         menu.clear()
         files = [
             p

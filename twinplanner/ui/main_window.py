@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(page, title)
         self._build_layout()
-        self.actions = build_menus(
+        self.menu_actions = build_menus(
             self,
             self.undo_stack.createUndoAction(self, _("Undo")),
             self.undo_stack.createRedoAction(self, _("Redo")),
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.visit_picker, self.tabs)
 
     def _connect_signals(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         if self.session is not None:
             self.session.warning.connect(self._on_session_warning)
         self.partnership_picker.currentIndexChanged.connect(self._on_partnership_picker_changed)
@@ -220,12 +220,12 @@ class MainWindow(QMainWindow):
         """Show the chosen visit on every page."""
         visit_id = self.current_visit_id()
         for action in (
-            self.actions.edit_visit,
-            self.actions.add_visitor,
-            self.actions.add_household,
+            self.menu_actions.edit_visit,
+            self.menu_actions.add_visitor,
+            self.menu_actions.add_household,
         ):
             action.setEnabled(visit_id is not None)
-        self.actions.edit_partnership.setEnabled(self.current_partnership_id() is not None)
+        self.menu_actions.edit_partnership.setEnabled(self.current_partnership_id() is not None)
         self.reload_people()
         self.reload_households()
         self.reload_overview()

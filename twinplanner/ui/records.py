@@ -32,7 +32,7 @@ class RecordEditing(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        w, a = self.window, self.window.actions
+        w, a = self.window, self.window.menu_actions
         w.visitors_page.edit_requested.connect(self._on_visitors_edit_requested)
         w.hosts_page.edit_requested.connect(self._on_hosts_edit_requested)
         w.visitors_page.add_requested.connect(self.add_visitor)
