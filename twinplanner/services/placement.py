@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from twinplanner.data import queries
 from twinplanner.data.models import (
     LogEntry,
     Party,
@@ -142,34 +143,28 @@ def build_problem(visit_id: int, *, replan: bool = False) -> hp.HousingProblem:
 
 
 def _households(visit_id: int) -> tuple[hp.Household, ...]:
-    sql = (
-        "SELECT h.id, h.contact_name, h.beds, h.double_beds, h.district, h.languages, h.pets,"
-        " h.smoking, h.step_free, h.minors_cleared, h.no_minors, h.gender_preference,"
-        " h.age_group, h.max_guests, h.preferred_guests, o.available_from, o.available_until"
-        " FROM host_offer o JOIN household h ON h.id = o.household_id"
-        " WHERE o.visit_id = ? ORDER BY h.id"
-    )
+    rows = sorted(queries.visit_households(visit_id), key=lambda h: h.id)
     return tuple(
         hp.Household(
-            id=r[0],
-            name=r[1],
-            beds=r[2],
-            double_beds=r[3],
-            district=r[4] or "",
-            languages=split_list(r[5]),
-            pets=split_list(r[6]),
-            smoking=bool(r[7]),
-            step_free=bool(r[8]),
-            minors_cleared=bool(r[9]),
-            no_minors=bool(r[10]),
-            gender_preference=r[11],
-            age_group=r[12],
-            max_guests=r[13],
-            preferred_guests=r[14],
-            available_from=_date(r[15]),
-            available_until=_date(r[16]),
+            id=h.id,
+            name=h.contact_name,
+            beds=h.beds,
+            double_beds=h.double_beds,
+            district=h.district,
+            languages=h.languages,
+            pets=h.pets,
+            smoking=h.smoking,
+            step_free=h.step_free,
+            minors_cleared=h.minors_cleared,
+            no_minors=h.no_minors,
+            gender_preference=h.gender_preference,
+            age_group=h.age_group,
+            max_guests=h.max_guests,
+            preferred_guests=h.preferred_guests,
+            available_from=_date(h.available_from),
+            available_until=_date(h.available_until),
         )
-        for r in database.execute_sql(sql, (visit_id,))
+        for h in rows
     )
 
 
