@@ -195,3 +195,30 @@ def test_export_ics_reaches_the_programme_calendar_export(
     assert main(["--db", db, "export", "ics", "--visit", visit, "-o", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") > 5
+
+
+def test_an_import_is_preceded_by_a_backup_that_takes_it_back(tmp_path) -> None:
+    """Importing through the command line first backs the file up; restoring it undoes the import."""
+    import subprocess
+    import sys
+
+    from twinplanner.io.backup import list_backups
+
+    db = tmp_path / "club.sqlite"
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "twinplanner", "--db", str(db), *a],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert run("demo").returncode == 0
+    csv = tmp_path / "list.csv"
+    csv.write_text("Name;Geburtsdatum;Sprachen\nIoana Mureșan;03.04.1990;ro\n", encoding="utf-8")
+    done = run("import", "visitors", str(csv), "--visit", "2")
+    assert done.returncode == 0, done.stderr
+    backups = [b for b in list_backups(db) if b.reason == "before-import"]
+    assert len(backups) == 1 and backups[0].people == 68
+    assert "Ioana Mureșan" in run("people", "--visit", "2").stdout
+    assert run("restore", str(backups[0].path)).returncode == 0
+    assert "Ioana Mureșan" not in run("people", "--visit", "2").stdout

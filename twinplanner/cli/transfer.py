@@ -110,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         checked = importing.preview(args.visit, parsed)
         if not checked.ok:
             return _report(checked, args, written=False)
-        result = importing.apply(args.visit, parsed)
+        result = importing.apply_after_backup(args.visit, parsed)
         _report(result.preview, args, written=True)
         print(result.message)
         return 0

@@ -176,3 +176,15 @@ def apply(visit_id: int, parsed: ParsedImport) -> ImportResult:
         ) from exc
     ids = {Entity(k): frozenset(v) for k, v in touched.items() if v}
     return ImportResult(Changes(ids, message), checked)
+
+
+def apply_after_backup(visit_id: int, parsed: ParsedImport) -> ImportResult:
+    """Back the database file up, then import: the backup takes an import back as a whole.
+
+    An import touches many records at once and is not an undo step; File › Restore a backup
+    (or ``twinplanner restore``) returns to the state just before it.
+    """
+    from twinplanner.io.backup import make_backup
+
+    make_backup(Path(database.database), reason="before-import")
+    return apply(visit_id, parsed)

@@ -64,7 +64,7 @@ class ImportServices:
     read: Callable[..., Any] = importing.read
     parse: Callable[..., ParsedImport] = importing.parse
     preview: Callable[[int, ParsedImport], importing.ImportPreview] = importing.preview
-    apply: Callable[[int, ParsedImport], importing.ImportResult] = importing.apply
+    apply: Callable[[int, ParsedImport], importing.ImportResult] = importing.apply_after_backup
 
 
 class _Cancelled(BaseException):

@@ -42,6 +42,7 @@ _REASONS = {
     "before-encrypt": N_("before encrypting"),
     "before-passphrase": N_("before a passphrase change"),
     "before-decrypt": N_("before removing the encryption"),
+    "before-import": N_("before an import"),
 }
 
 
