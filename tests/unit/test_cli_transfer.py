@@ -198,7 +198,7 @@ def test_export_ics_reaches_the_programme_calendar_export(
 
 
 def test_an_import_is_preceded_by_a_backup_that_takes_it_back(tmp_path) -> None:
-    """Importing through the command line first backs the file up; restoring it undoes the import."""
+    """A command-line import first backs the file up; restoring that backup undoes it."""
     import subprocess
     import sys
 
