@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from twinplanner.domain.enums import (
@@ -155,9 +156,14 @@ def multi_spec(enum: type) -> EditorSpec:
     return EditorSpec("multi", tuple((m.value, label(m.value)) for m in enum))
 
 
+def language_choices(codes: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(code, 'de · Deutsch') pairs for these language codes, in their order."""
+    return tuple((c, f"{c} · {language_name(c)}") for c in codes)
+
+
 def languages_spec() -> EditorSpec:
     """A multi-select of languages, shown as 'de · Deutsch'."""
-    return EditorSpec("multi", tuple((c, f"{c} · {language_name(c)}") for c in LANGUAGE_CODES))
+    return EditorSpec("multi", language_choices(LANGUAGE_CODES))
 
 
 TEXT = EditorSpec("text")

@@ -320,10 +320,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.housing_page)
         elif item.kind in (TodoKind.NO_EMERGENCY_CONTACT, TodoKind.MINORS_WITHOUT_CONSENT):
             self.tabs.setCurrentWidget(self.visitors_page)
-            self.visitors_page.show_people(list(item.ids))
+            self.visitors_page.show_ids(list(item.ids))
         elif item.kind == TodoKind.HOUSEHOLDS_WITHOUT_PHONE:
             self.tabs.setCurrentWidget(self.hosts_page)
-            self.hosts_page.show_households(list(item.ids))
+            self.hosts_page.show_ids(list(item.ids))
         else:
             self.tabs.setCurrentWidget(self.programme_page)
 
@@ -331,8 +331,7 @@ class MainWindow(QMainWindow):
         """Show a person or household of the visit on its page and select it."""
         page = self.visitors_page if kind == "person" else self.hosts_page
         self.tabs.setCurrentWidget(page)
-        page.clear_filters()
-        found = page.select_ids([record_id], focus=True)
+        found = page.show_ids([record_id])
         if not found:
             self.statusBar().showMessage(_("Not part of the visit shown."), 5000)
         return found

@@ -122,7 +122,7 @@ class RecordEditing(QObject):
         )
         if self._run_from_dialog(command):
             self.window.tabs.setCurrentWidget(self.window.visitors_page)
-            self.window.visitors_page.show_people([command.person_id])
+            self.window.visitors_page.show_ids([command.person_id])
 
     def add_household(self) -> None:
         """Ask for a new household's first facts and offer its beds for the visit."""
@@ -138,7 +138,7 @@ class RecordEditing(QObject):
         )
         if self._run_from_dialog(command):
             self.window.tabs.setCurrentWidget(self.window.hosts_page)
-            self.window.hosts_page.show_households([command.household_id])
+            self.window.hosts_page.show_ids([command.household_id])
 
     def group_party(self, person_ids: list[int]) -> None:
         """Group the selected visitors into one party."""

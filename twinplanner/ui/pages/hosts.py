@@ -12,7 +12,7 @@ from twinplanner.ui import choices as ch
 from twinplanner.ui.forms import DetailForm, FieldSpec
 from twinplanner.ui.models.filters import RowFilterProxy
 from twinplanner.ui.models.hosts import HostsModel, host_haystack
-from twinplanner.ui.pages.table_page import TablePage
+from twinplanner.ui.pages.table_page import TablePage, fill_choices
 
 
 def household_fields() -> list[FieldSpec]:
@@ -61,15 +61,10 @@ class HostsPage(TablePage):
         self.minors_cleared_only = QCheckBox(_("Cleared for &minors"))
         self.no_pets_only = QCheckBox(_("No pe&ts"))
         self.add_button = QPushButton(_("&Add household…"))
-        for widget in (
-            self.language_filter,
-            self.free_only,
-            self.minors_cleared_only,
-            self.no_pets_only,
-        ):
-            self.filter_bar.addWidget(widget)
-        self.filter_bar.addStretch(1)
-        self.filter_bar.addWidget(self.add_button)
+        self.add_to_filter_bar(
+            (self.language_filter, self.free_only, self.minors_cleared_only, self.no_pets_only),
+            (self.add_button,),
+        )
         self.set_languages([])
         self._connect_signals()
 
@@ -81,14 +76,7 @@ class HostsPage(TablePage):
 
     def set_languages(self, languages: list[str]) -> None:
         """Offer these languages in the language filter."""
-        current = self.language_filter.currentData()
-        self.language_filter.blockSignals(True)
-        self.language_filter.clear()
-        self.language_filter.addItem(_("All languages"), None)
-        for code in languages:
-            self.language_filter.addItem(f"{code} · {ch.language_name(code)}", code)
-        self.language_filter.setCurrentIndex(max(self.language_filter.findData(current), 0))
-        self.language_filter.blockSignals(False)
+        fill_choices(self.language_filter, _("All languages"), ch.language_choices(languages))
         self._on_filters_changed()
 
     def _on_filters_changed(self, *_args: object) -> None:
@@ -118,15 +106,3 @@ class HostsPage(TablePage):
         return _("{guests} guests placed, {free} of {beds} beds free").format(
             guests=row.guests, free=row.beds_free, beds=row.beds
         )
-
-    def show_households(self, ids: list[int]) -> None:
-        """Clear the filters and select these households."""
-        self.clear_filters()
-        self.select_ids(ids, focus=True)
-
-    def clear_filters(self) -> None:
-        """Show every row again."""
-        for box in (self.free_only, self.minors_cleared_only, self.no_pets_only):
-            box.setChecked(False)
-        self.language_filter.setCurrentIndex(0)
-        super().clear_filters()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +25,21 @@ from twinplanner.ui.models.filters import RowFilterProxy
 from twinplanner.ui.table_model import ROW_ID_ROLE, RowTableModel
 
 FILTER_DELAY_MS = 120  # wait for a pause in typing before filtering a long list
+
+
+def fill_choices(combo: QComboBox, first: str, items: Iterable[tuple[object, str]]) -> None:
+    """Offer ``first`` (meaning all, data None) and these (data, text) items, keeping the choice.
+
+    Emits no change signal: the caller refilters once after filling.
+    """
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(first, None)
+    for value, text in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
 
 
 class TablePage(QWidget):
@@ -91,6 +110,7 @@ class TablePage(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._sized = False
+        self._filter_widgets: list[QWidget] = []
         self._connect_base_signals()
 
     def _connect_base_signals(self) -> None:
@@ -105,6 +125,18 @@ class TablePage(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
     # -- filtering ------------------------------------------------------------------------
+
+    def add_to_filter_bar(self, filters: Sequence[QWidget], buttons: Sequence[QWidget]) -> None:
+        """Put these filter widgets after the filter box, then a gap and the buttons.
+
+        The check boxes and pickers among ``filters`` are reset by ``clear_filters``.
+        """
+        for widget in filters:
+            self.filter_bar.addWidget(widget)
+        self.filter_bar.addStretch(1)
+        for widget in buttons:
+            self.filter_bar.addWidget(widget)
+        self._filter_widgets.extend(filters)
 
     def _on_filter_box_text_changed(self, _text: str) -> None:
         # Short lists filter at once; long ones wait for a pause in typing.
@@ -173,9 +205,19 @@ class TablePage(QWidget):
         return True
 
     def clear_filters(self) -> None:
-        """Show every row again."""
+        """Show every row again: untick the filter boxes, pick 'all' and empty the filter box."""
+        for widget in self._filter_widgets:
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
         self.filter_box.clear()
         self.apply_filter_text()
+
+    def show_ids(self, ids: list[int]) -> bool:
+        """Clear the filters and select these records; False when none of them is listed."""
+        self.clear_filters()
+        return self.select_ids(ids, focus=True)
 
     def _on_view_selection_changed(self, *_args: object) -> None:
         self._refresh_form()

@@ -12,7 +12,7 @@ from twinplanner.ui import choices as ch
 from twinplanner.ui.forms import DetailForm, FieldSpec
 from twinplanner.ui.models.filters import RowFilterProxy
 from twinplanner.ui.models.visitors import VisitorsModel, club_spec, visitor_haystack
-from twinplanner.ui.pages.table_page import TablePage
+from twinplanner.ui.pages.table_page import TablePage, fill_choices
 
 
 def person_fields(clubs: list[ClubRow]) -> list[FieldSpec]:
@@ -66,16 +66,10 @@ class VisitorsPage(TablePage):
         self.add_button = QPushButton(_("&Add visitor…"))
         self.group_button = QPushButton(_("&Group into party"))
         self.ungroup_button = QPushButton(_("&Leave party"))
-        for widget in (
-            self.club_filter,
-            self.language_filter,
-            self.minors_only,
-            self.unplaced_only,
-        ):
-            self.filter_bar.addWidget(widget)
-        self.filter_bar.addStretch(1)
-        for widget in (self.add_button, self.group_button, self.ungroup_button):
-            self.filter_bar.addWidget(widget)
+        self.add_to_filter_bar(
+            (self.club_filter, self.language_filter, self.minors_only, self.unplaced_only),
+            (self.add_button, self.group_button, self.ungroup_button),
+        )
         self.set_filter_choices([], [])
         self._connect_signals()
         self._on_selection_changed()
@@ -96,22 +90,8 @@ class VisitorsPage(TablePage):
             self._clubs = list(clubs)
             self.model.set_clubs(clubs)
             self.form.set_editor_spec("club_ids", club_spec(clubs))
-        for combo, first, items in (
-            (self.club_filter, _("All clubs"), [(c.id, c.name) for c in clubs]),
-            (
-                self.language_filter,
-                _("All languages"),
-                [(code, f"{code} · {ch.language_name(code)}") for code in languages],
-            ),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        fill_choices(self.club_filter, _("All clubs"), [(c.id, c.name) for c in clubs])
+        fill_choices(self.language_filter, _("All languages"), ch.language_choices(languages))
         self._on_filters_changed()
 
     def _on_filters_changed(self, *_args: object) -> None:
@@ -165,21 +145,3 @@ class VisitorsPage(TablePage):
         if row.age is not None:
             parts.append(_("Age at arrival: {age}").format(age=row.age))
         return "\n".join(parts)
-
-    def show_unplaced(self) -> None:
-        """Show only the guests not yet placed."""
-        self.clear_filters()
-        self.unplaced_only.setChecked(True)
-
-    def show_people(self, ids: list[int]) -> None:
-        """Clear the filters and select these people."""
-        self.clear_filters()
-        self.select_ids(ids, focus=True)
-
-    def clear_filters(self) -> None:
-        """Show every row again."""
-        for box in (self.minors_only, self.unplaced_only):
-            box.setChecked(False)
-        self.club_filter.setCurrentIndex(0)
-        self.language_filter.setCurrentIndex(0)
-        super().clear_filters()
