@@ -237,3 +237,23 @@ def test_assign_command_rejects_a_bad_time_limit(
     """A time limit of zero is refused with a message naming the option."""
     assert main(["--db", str(db_path), "assign", "--visit", "1", "--time-limit", "0"]) == 1
     assert "--time-limit" in capsys.readouterr().err
+
+
+def test_placements_by_visitor_carries_minor_district_lock_and_source(db_path: Path) -> None:
+    """A row says whether the guest is under age at arrival, the district, lock and who placed."""
+    visit = make_visit()
+    arrival = visit.arrival_at.date()
+    child = make_person("Léa Martin", arrival.replace(year=arrival.year - 12))
+    make_party(visit, make_person("Zoé Chevalier"), name="Chevalier")
+    party = make_party(visit, child, name="Martin")
+    host = make_host(visit, "Heike Hoffmann", beds=2, district="Altstadt")
+    placement.place_party(party.id, host.id, override_reason="Her aunt")
+    placed, unplaced = placement.placements_by_visitor(visit.id)
+    assert (placed.visitor, placed.minor, placed.district, placed.locked) == (
+        "Léa Martin",
+        True,
+        "Altstadt",
+        True,
+    )
+    assert (placed.placed_by, placed.override_reason) == ("hand", "Her aunt")
+    assert (unplaced.minor, unplaced.locked, unplaced.placed_by) == (False, False, "")

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from twinplanner.data import queries
-from twinplanner.data.models import database
 from twinplanner.domain.errors import ValidationError
 from twinplanner.domain.rows import HouseholdRow, PersonRow
+from twinplanner.domain.text import fold
 from twinplanner.i18n import _
 from twinplanner.io.export import Sheet, format_of, write_table, write_xlsx
 from twinplanner.io.headers import HOSTS, VISITORS, spec_of
@@ -19,6 +19,7 @@ from twinplanner.io.templates import (
     write_template,
 )
 from twinplanner.io.values import language_name, word
+from twinplanner.services import placement
 
 EXPORT_KINDS = ("visitors", "hosts", "placements", "visit")
 _EXTRA = {
@@ -134,47 +135,25 @@ PLACEMENT_HEADERS = (
 
 def placements_sheet(visit_id: int) -> Sheet:
     """Every guest of a visit with the household they stay with (empty when not yet placed)."""
-    queries.visit(visit_id)
-    day = queries.visit(visit_id).arrival_at.date()
-    from twinplanner.domain.rules import is_minor
-
-    sql = (
-        "SELECT p.full_name, p.birth_date, py.name, h.contact_name, h.address, h.district, h.phone,"
-        " pl.locked, pl.source, pl.override_reason"
-        " FROM participation pa JOIN person p ON p.id = pa.person_id"
-        " LEFT JOIN party py ON py.id = pa.party_id"
-        " LEFT JOIN placement pl ON pl.party_id = pa.party_id AND pl.visit_id = pa.visit_id"
-        " LEFT JOIN household h ON h.id = pl.household_id"
-        " WHERE pa.visit_id = ? AND pa.is_guest"
-        " ORDER BY h.contact_name IS NULL, h.contact_name COLLATE folded, py.name COLLATE folded,"
-        " p.full_name COLLATE folded"
+    placements = placement.placements_by_visitor(visit_id)
+    placements.sort(
+        key=lambda v: (v.household_id is None, fold(v.household), fold(v.party), fold(v.visitor))
     )
     rows = []
-    for (
-        name,
-        birth,
-        party,
-        host,
-        address,
-        district,
-        phone,
-        locked,
-        source,
-        reason,
-    ) in database.execute_sql(sql, (visit_id,)):
-        birth_date = dt.date.fromisoformat(str(birth)[:10]) if birth else None
+    for v in placements:
+        placed = v.household_id is not None
         rows.append(
             (
-                name,
-                party or None,
-                "yes" if is_minor(birth_date, day) else "no",
-                host,
-                address,
-                district,
-                phone,
-                None if host is None else ("yes" if locked else "no"),
-                source,
-                reason or None,
+                v.visitor,
+                v.party or None,
+                "yes" if v.minor else "no",
+                v.household if placed else None,
+                v.address if placed else None,
+                v.district if placed else None,
+                v.phone if placed else None,
+                ("yes" if v.locked else "no") if placed else None,
+                v.placed_by or None,
+                v.override_reason or None,
             )
         )
     return Sheet("Placements", PLACEMENT_HEADERS, tuple(rows))

@@ -22,7 +22,7 @@ from twinplanner.data.models import (
 from twinplanner.domain.enums import PlacementSource
 from twinplanner.domain.errors import NotFoundError, TwinPlannerError, ValidationError
 from twinplanner.domain.rules import age_on, is_minor
-from twinplanner.domain.text import split_list
+from twinplanner.domain.text import fold, split_list
 from twinplanner.i18n import _, ngettext
 from twinplanner.planning.housing import problem as hp
 from twinplanner.planning.housing.result import HousingResult, Progress
@@ -458,20 +458,44 @@ class VisitorPlacement:
     household: str
     address: str
     phone: str
+    minor: bool  # under age on the day the visit arrives
+    district: str
+    locked: bool
+    placed_by: str  # a PlacementSource value; empty when not placed
+    override_reason: str
 
 
 def placements_by_visitor(visit_id: int) -> list[VisitorPlacement]:
     """One row per guest of a visit (unplaced guests with empty household fields), by name."""
-    visit_record(visit_id)
+    arrival = _date(visit_record(visit_id).arrival_at)
+    assert arrival is not None  # a visit always has an arrival
     sql = (
-        "SELECT p.id, p.full_name, py.id, py.name, h.id, h.contact_name, h.address, h.phone"
+        "SELECT p.id, p.full_name, py.id, py.name, h.id, h.contact_name, h.address, h.phone,"
+        " p.birth_date, h.district, pl.locked, pl.source, pl.override_reason"
         " FROM participation pa JOIN person p ON p.id = pa.person_id"
         " LEFT JOIN party py ON py.id = pa.party_id"
         " LEFT JOIN placement pl ON pl.party_id = pa.party_id AND pl.visit_id = pa.visit_id"
         " LEFT JOIN household h ON h.id = pl.household_id"
-        " WHERE pa.visit_id = ? AND pa.is_guest ORDER BY p.full_name COLLATE folded, p.id"
+        " WHERE pa.visit_id = ? AND pa.is_guest"
     )
-    return [
-        VisitorPlacement(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "")
+    rows = [
+        VisitorPlacement(
+            r[0],
+            r[1],
+            r[2],
+            r[3] or "",
+            r[4],
+            r[5] or "",
+            r[6] or "",
+            r[7] or "",
+            is_minor(_date(r[8]), arrival),
+            r[9] or "",
+            bool(r[10]),
+            r[11] or "",
+            r[12] or "",
+        )
         for r in database.execute_sql(sql, (visit_id,))
     ]
+    # One folded key per row: a COLLATE with a Python function costs a call per comparison.
+    rows.sort(key=lambda v: (fold(v.visitor), v.person_id))
+    return rows
