@@ -176,7 +176,6 @@ class MainWindow(QMainWindow):
 
     def reload_all(self, visit_id: int | None = None) -> None:
         """Read everything again (after opening a file); show ``visit_id`` or the newest visit."""
-        self.visitors_page.set_filter_choices(queries.clubs(), [])
         self.reload_pickers(visit_id)
 
     def reload_pickers(self, visit_id: int | None = None) -> None:
@@ -253,13 +252,13 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, _index: int) -> None:
         self._bring_current_page_up_to_date()
 
-    def reload_people(self) -> None:
-        """Read the visitors of the visit again."""
+    def reload_people(self, *, clubs: bool = True) -> None:
+        """Read the visitors of the visit again, and the clubs too unless ``clubs`` is False."""
         visit_id = self.current_visit_id()
         rows = queries.visit_people(visit_id) if visit_id is not None else []
         languages = sorted({code for row in rows for code in row.languages})
         self.visitors_page.set_rows(rows)
-        self.visitors_page.set_filter_choices(queries.clubs(), languages)
+        self.visitors_page.set_filter_choices(queries.clubs() if clubs else None, languages)
 
     def reload_households(self) -> None:
         """Read the host households of the visit again."""
@@ -293,7 +292,7 @@ class MainWindow(QMainWindow):
             changes.touches(e) for e in (Entity.HOUSEHOLD, Entity.PLACEMENT, Entity.PARTY)
         )
         if people:
-            self.reload_people()
+            self.reload_people(clubs=changes.touches(Entity.CLUB))
         if households:
             self.reload_households()
         if people or households or changes.touches(Entity.EVENT):

@@ -84,9 +84,11 @@ class VisitorsPage(TablePage):
         self.ungroup_button.clicked.connect(self._on_ungroup_button_clicked)
         self.selection_changed.connect(self._on_selection_changed)
 
-    def set_filter_choices(self, clubs: list[ClubRow], languages: list[str]) -> None:
-        """Offer these clubs and languages in the filters and editors."""
-        if clubs != self._clubs:
+    def set_filter_choices(self, clubs: list[ClubRow] | None, languages: list[str]) -> None:
+        """Offer these clubs (None: the same as before) and languages in the filters and editors."""
+        if clubs is None:
+            clubs = self._clubs
+        elif clubs != self._clubs:
             self._clubs = list(clubs)
             self.model.set_clubs(clubs)
             self.form.set_editor_spec("club_ids", club_spec(clubs))
