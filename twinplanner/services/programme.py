@@ -268,19 +268,52 @@ def _columns(data: EventInput) -> dict[str, object]:
     )
 
 
+def input_of_info(info: EventInfo) -> EventInput:
+    """The values of a proposed event as an EventInput (not fixed, as accept_proposal writes it)."""
+    return EventInput(
+        info.kind,
+        info.title,
+        info.starts_at,
+        info.ends_at,
+        info.venue_id,
+        info.meeting_point,
+        info.meeting_at,
+        "",
+        info.responsible_id,
+        info.public,
+        False,
+        info.prepares_id,
+        info.category,
+        info.notes,
+        tuple(info.club_ids),
+        tuple(info.person_ids),
+    )
+
+
+def insert_event(visit_id: int, data: EventInput, *, event_id: int | None = None) -> int:
+    """Check and write a new event (under ``event_id`` when given) with who takes part.
+
+    The caller holds the transaction; returns the event's id.
+    """
+    _validate(visit_id, data)
+    columns = _columns(data) if event_id is None else {"id": event_id, **_columns(data)}
+    event = Event.create(visit=visit_id, **columns)
+    _write_taking_part(event.id, data.club_ids, data.person_ids)
+    return int(event.id)
+
+
 def create_event(visit_id: int, data: EventInput) -> Changes:
     """Add an event to a visit's programme; Changes names its id."""
     with database.atomic():
         visit_record(visit_id)
-        _validate(visit_id, data)
-        event = Event.create(visit=visit_id, **_columns(data))
-        _write_taking_part(event.id, data.club_ids, data.person_ids)
+        event_id = insert_event(visit_id, data)
     return Changes.of(
-        Entity.EVENT, event.id, message=_("Event '{value}' added").format(value=data.title.strip())
+        Entity.EVENT, event_id, message=_("Event '{value}' added").format(value=data.title.strip())
     )
 
 
-def _event(event_id: int) -> Event:
+def event_record(event_id: int) -> Event:
+    """The stored event with ``event_id``; NotFoundError when there is none."""
     e = Event.get_or_none(Event.id == event_id)
     if e is None:
         raise NotFoundError(_("There is no event with id {id}.").format(id=event_id))
@@ -290,7 +323,7 @@ def _event(event_id: int) -> Event:
 def update_event(event_id: int, data: EventInput) -> Changes:
     """Replace an event's values and who takes part."""
     with database.atomic():
-        e = _event(event_id)
+        e = event_record(event_id)
         _validate(e.visit_id, data, event_id)
         Event.update(**_columns(data)).where(Event.id == event_id).execute()
         _write_taking_part(event_id, data.club_ids, data.person_ids)
@@ -311,7 +344,7 @@ def move_event(
 ) -> Changes:
     """Move an event to a new time (same length unless ``ends_at``) and maybe another venue."""
     with database.atomic():
-        e = _event(event_id)
+        e = event_record(event_id)
         length = e.ends_at - e.starts_at
         end = ends_at or starts_at + length
         if end <= starts_at:
@@ -333,7 +366,7 @@ def move_event(
 def delete_event(event_id: int) -> Changes:
     """Remove an event from the programme."""
     with database.atomic():
-        e = _event(event_id)
+        e = event_record(event_id)
         e.delete_instance()
     return Changes.of(
         Entity.EVENT, event_id, message=_("Event '{title}' removed").format(title=e.title)
@@ -375,28 +408,7 @@ def accept_proposal(proposal: Proposal, indices: Iterable[int] | None = None) ->
                 ).execute()
                 ids.append(e.id)
             else:
-                data = EventInput(
-                    e.kind,
-                    e.title,
-                    e.starts_at,
-                    e.ends_at,
-                    e.venue_id,
-                    e.meeting_point,
-                    e.meeting_at,
-                    "",
-                    e.responsible_id,
-                    e.public,
-                    False,
-                    e.prepares_id,
-                    e.category,
-                    e.notes,
-                    e.club_ids,
-                    e.person_ids,
-                )
-                _validate(proposal.visit_id, data)
-                created = Event.create(visit=proposal.visit_id, **_columns(data))
-                _write_taking_part(created.id, e.club_ids, e.person_ids)
-                ids.append(created.id)
+                ids.append(insert_event(proposal.visit_id, input_of_info(e)))
     return Changes.of(
         Entity.EVENT,
         *ids,

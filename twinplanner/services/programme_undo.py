@@ -9,18 +9,11 @@ from twinplanner.data.models import Event, database
 from twinplanner.domain.errors import ValidationError
 from twinplanner.domain.rows import EventRow
 from twinplanner.i18n import _, ngettext
-from twinplanner.planning.programme.snapshot import EventInfo
 from twinplanner.services.changes import Changes, Entity
 
-# The checks and column mapping of the programme service, so that a restored event obeys
-# exactly the rules of a new one (same package, deliberately shared).
-from twinplanner.services.programme import (
-    EventInput,
-    _columns,
-    _event,
-    _validate,
-    _write_taking_part,
-)
+# A restored event is written by the programme service, so it obeys the rules of a new one.
+from twinplanner.services.programme import EventInput, event_record, insert_event
+from twinplanner.services.programme import input_of_info as input_of_info  # used by undo
 
 Times = tuple[dt.datetime, dt.datetime, int | None]  # starts, ends, venue
 
@@ -47,28 +40,6 @@ def input_of_row(row: EventRow) -> EventInput:
     )
 
 
-def input_of_info(info: EventInfo) -> EventInput:
-    """The values of a proposed event as an EventInput (not fixed, as accept_proposal writes it)."""
-    return EventInput(
-        info.kind,
-        info.title,
-        info.starts_at,
-        info.ends_at,
-        info.venue_id,
-        info.meeting_point,
-        info.meeting_at,
-        "",
-        info.responsible_id,
-        info.public,
-        False,
-        info.prepares_id,
-        info.category,
-        info.notes,
-        tuple(info.club_ids),
-        tuple(info.person_ids),
-    )
-
-
 def preparations_of(event_id: int) -> tuple[int, ...]:
     """The ids of the rehearsals that prepare an event (deleting it unlinks them)."""
     return tuple(e.id for e in Event.select(Event.id).where(Event.prepares == event_id))
@@ -81,9 +52,7 @@ def _restore(visit_id: int, event_id: int, data: EventInput, prepared_by: Iterab
                 event_id=event_id
             )
         )
-    _validate(visit_id, data)
-    Event.create(id=event_id, visit=visit_id, **_columns(data))
-    _write_taking_part(event_id, data.club_ids, data.person_ids)
+    insert_event(visit_id, data, event_id=event_id)
     ids = tuple(prepared_by)
     if ids:
         Event.update(prepares=event_id).where(Event.id.in_(ids)).execute()
@@ -107,7 +76,7 @@ def _set_times(event_id: int, times: Times) -> None:
             _("Event {event_id} must end after it starts.").format(event_id=event_id),
             field="ends_at",
         )
-    _event(event_id)
+    event_record(event_id)
     Event.update(starts_at=starts, ends_at=ends, venue=venue).where(Event.id == event_id).execute()
 
 
@@ -115,7 +84,7 @@ def withdraw_proposal(new_ids: Sequence[int], moved_back: Sequence[tuple[int, Ti
     """Undo an accepted proposal: remove the events it added, put moved ones back, in one step."""
     with database.atomic():
         for event_id in new_ids:
-            _event(event_id).delete_instance()
+            event_record(event_id).delete_instance()
         for event_id, times in moved_back:
             _set_times(event_id, times)
     ids = [*new_ids, *(i for i, _t in moved_back)]

@@ -225,3 +225,29 @@ def test_travel_time_both_ways_and_reset(visit: dict[str, int]) -> None:
     assert TravelTime.select().count() == 0
     with pytest.raises(ValidationError, match="two different venues"):
         svc.set_travel_time(visit["visit"], visit["hall"], visit["hall"], 5)
+
+
+def test_a_removed_event_comes_back_under_its_own_id_with_its_rehearsals(
+    visit: dict[str, int],
+) -> None:
+    """restore_event writes the event again under its id, with clubs and relinked rehearsals."""
+    from twinplanner.services import programme_undo as undo
+
+    [eid] = svc.create_event(visit["visit"], lunch(visit, club_ids=(visit["choir"],))).ids[
+        Entity.EVENT
+    ]
+    [rehearsal] = svc.create_event(
+        visit["visit"], lunch(visit, title="Warm-up", prepares_id=eid)
+    ).ids[Entity.EVENT]
+    data = undo.input_of_row(
+        next(r for r in svc.queries.visit_events(visit["visit"]) if r.id == eid)
+    )
+    prepared_by = undo.preparations_of(eid)
+    svc.delete_event(eid)
+    assert Event.get_by_id(rehearsal).prepares_id is None
+    undo.restore_event(visit["visit"], eid, data, prepared_by)
+    assert Event.get_by_id(eid).title == data.title
+    assert [r.club_id for r in EventClub.select().where(EventClub.event == eid)] == [visit["choir"]]
+    assert Event.get_by_id(rehearsal).prepares_id == eid
+    with pytest.raises(ValidationError, match="cannot be put back twice"):
+        undo.restore_event(visit["visit"], eid, data)
