@@ -34,6 +34,18 @@ def confirm(parent: QWidget | None, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask a yes/no question under its own title; No is the default answer."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def ask_open_readonly(parent: QWidget | None, question: str) -> bool:
     """Another TwinPlanner has the file: True opens it read-only, False cancels."""
     box = QMessageBox(

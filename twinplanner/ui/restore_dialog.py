@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from twinplanner.domain.errors import TwinPlannerError
 from twinplanner.i18n import N_, _
 from twinplanner.io.backup import BackupInfo, RestoreResult, list_backups, restore_database
+from twinplanner.ui import prompts
 
 _Index = QModelIndex | QPersistentModelIndex
 Confirm = Callable[[QWidget, str, str], bool]
@@ -105,18 +105,6 @@ class BackupTableModel(QAbstractTableModel):
         return None
 
 
-def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question (blocking); tests pass their own function instead."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class RestoreDialog(QDialog):
     """Lists the automatic backups of a database file and restores the one chosen.
 
@@ -131,13 +119,13 @@ class RestoreDialog(QDialog):
         db_path: Path,
         parent: QWidget | None = None,
         *,
-        confirm: Confirm = ask_confirmation,
+        confirm: Confirm | None = None,
         restore: Callable[[Path, Path], RestoreResult] = restore_database,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Restore a backup"))
         self._db_path = Path(db_path)
-        self._confirm = confirm
+        self._confirm = confirm  # None: ask through prompts.ask_yes_no
         self._restore = restore
         self.model = BackupTableModel(self)
         self.view = QTableView(self)
@@ -204,7 +192,8 @@ class RestoreDialog(QDialog):
             people=_count(chosen.people),
             households=_count(chosen.households),
         )
-        if not self._confirm(self, _("Restore a backup"), question):
+        confirm = self._confirm or prompts.ask_yes_no
+        if not confirm(self, _("Restore a backup"), question):
             return
         try:
             result = self._restore(chosen.path, self._db_path)
