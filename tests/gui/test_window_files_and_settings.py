@@ -132,22 +132,14 @@ def test_expected_errors_are_shown_as_they_are_and_not_logged(tmp_path) -> None:
 
 def test_import_and_restore_entries(qtbot, demo_db, tmp_path, prompt_log) -> None:
     """Restore backup and Import open their dialogs (Import says so plainly while it is absent)."""
-    import importlib.util
-
     path, _ = demo_db
     window = open_window(qtbot, path, tmp_path)
     window.menu_actions.restore_backup.trigger()
     assert type(window.files._dialog).__name__ == "RestoreDialog"
     window.files._dialog.close()
     window.menu_actions.import_data.trigger()
-    if importlib.util.find_spec("twinplanner.ui.import_dialog") is None:
-        assert prompt_log[-1] == (
-            "info",
-            "Importing spreadsheets is not available in this version yet.",
-        )
-    else:
-        assert type(window.files._dialog).__name__ == "ImportDialog"
-        window.files._dialog.close()
+    assert type(window.files._dialog).__name__ == "ImportDialog"
+    window.files._dialog.close()
 
 
 def test_arabic_turns_the_window_right_to_left(qtbot, demo_db, tmp_path, qapp) -> None:

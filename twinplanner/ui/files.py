@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,12 +128,7 @@ class FileController(QObject):
             menu.addAction(_("No recent files")).setEnabled(False)
 
     def import_data(self) -> None:
-        """Open the import dialog, or say that importing is not available yet."""
-        if importlib.util.find_spec("twinplanner.ui.import_dialog") is None:
-            prompts.info(
-                self.window, _("Importing spreadsheets is not available in this version yet.")
-            )
-            return
+        """Open the import dialog into the visit shown."""
         from twinplanner.ui.import_dialog import ImportDialog
 
         visit_id = self.window.current_visit_id()
@@ -149,9 +143,6 @@ class FileController(QObject):
 
     def restore_backup(self) -> None:
         """Open the restore dialog; after a restore everything is read again."""
-        if importlib.util.find_spec("twinplanner.ui.restore_dialog") is None:
-            prompts.info(self.window, _("Restoring backups is not available in this version yet."))
-            return
         from twinplanner.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.window.db_path, self.window)

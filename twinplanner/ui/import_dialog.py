@@ -475,22 +475,3 @@ class ImportDialog(QDialog):
         self._cancel.set()
         self._token += 1
         super().done(result)
-
-
-def open_import_dialog(
-    parent: QWidget | None,
-    visit_id: int,
-    *,
-    kind: str = VISITORS,
-    on_imported: Callable[[object], None] | None = None,
-    path: Path | str | None = None,
-) -> ImportDialog:
-    """Open the dialog window-modal (never blocking); File > Import calls this."""
-    dialog = ImportDialog(parent, visit_id, kind=kind)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if on_imported is not None:
-        dialog.imported.connect(on_imported)
-    dialog.open()
-    if path is not None:
-        dialog.load_file(path)
-    return dialog

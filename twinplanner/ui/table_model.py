@@ -143,10 +143,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 return number
         return -1
 
-    def column_spec(self, column: int) -> ColumnSpec[R]:
-        """The spec of one column."""
-        return self._columns[column]
-
     # -- Qt model contract ----------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -50,10 +50,6 @@ class RowFilterProxy(QSortFilterProxyModel):
         else:
             self._refilter(lambda: self._filters.__setitem__(name, predicate))
 
-    def active_filters(self) -> list[str]:
-        """The names of the filters in force."""
-        return sorted(self._filters)
-
     def _text_of(self, row: Any) -> str:
         key = id(row)
         cached = self._cache.get(key)
