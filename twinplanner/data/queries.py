@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
 
@@ -15,6 +14,7 @@ from twinplanner.data.models import (
     Visit,
     database,
 )
+from twinplanner.data.stored import as_date, as_datetime
 from twinplanner.domain.errors import NotFoundError
 from twinplanner.domain.rows import (
     AwardRow,
@@ -30,24 +30,6 @@ from twinplanner.domain.rows import (
 )
 from twinplanner.domain.rules import age_on
 from twinplanner.domain.text import fold, split_list
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _datetime(value: object) -> dt.datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
 
 
 def _town(t: Town) -> TownRow:
@@ -102,8 +84,8 @@ def _visit_row(v: Visit, label: str) -> VisitRow:
         v.year,
         v.title,
         v.direction,
-        _datetime(v.arrival_at),
-        _datetime(v.departure_at),
+        as_datetime(v.arrival_at),
+        as_datetime(v.departure_at),
         v.arrival_place,
         v.departure_place,
         v.status,
@@ -159,7 +141,7 @@ def _person_base(r: tuple, clubs_of: dict[int, list[tuple[int, str]]]) -> dict:
         id=r[0],
         full_name=r[1],
         gender=r[2],
-        birth_date=_date(r[3]),
+        birth_date=as_date(r[3]),
         languages=split_list(r[4]),
         town_id=r[5],
         town_name=r[6] or "",
@@ -207,8 +189,8 @@ def visit_people(visit_id: int) -> list[PersonRow]:
                 party_id=r[21],
                 party_name=r[22] or "",
                 is_guest=bool(r[23]),
-                arrival_at=_datetime(r[24]),
-                departure_at=_datetime(r[25]),
+                arrival_at=as_datetime(r[24]),
+                departure_at=as_datetime(r[25]),
                 is_minor=age is not None and age < 18,
                 age=age,
                 household_id=r[26],
@@ -263,7 +245,7 @@ def _household_base(r: tuple) -> dict:
         smoking=bool(r[13]),
         step_free=bool(r[14]),
         minors_cleared=bool(r[15]),
-        safeguarding_checked_on=_date(r[16]),
+        safeguarding_checked_on=as_date(r[16]),
         gender_preference=r[17],
         age_group=r[18],
         no_minors=bool(r[19]),
@@ -293,8 +275,8 @@ def visit_households(visit_id: int) -> list[HouseholdRow]:
     rows = [
         HouseholdRow(
             **_household_base(r),
-            available_from=_datetime(r[23]),
-            available_until=_datetime(r[24]),
+            available_from=as_datetime(r[23]),
+            available_until=as_datetime(r[24]),
             guests=guests.get(r[0], 0),
         )
         for r in database.execute_sql(sql, (visit_id,))
@@ -390,12 +372,12 @@ def visit_events(visit_id: int) -> list[EventRow]:
             visit_id,
             r[1],
             r[2],
-            _datetime(r[3]),
-            _datetime(r[4]),
+            as_datetime(r[3]),
+            as_datetime(r[4]),
             r[5],
             r[6] or "",
             r[7],
-            _datetime(r[8]),
+            as_datetime(r[8]),
             r[9],
             r[10],
             r[11] or "",

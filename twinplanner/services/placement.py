@@ -19,6 +19,7 @@ from twinplanner.data.models import (
     Visit,
     database,
 )
+from twinplanner.data.stored import as_date
 from twinplanner.domain.enums import PlacementSource
 from twinplanner.domain.errors import NotFoundError, TwinPlannerError, ValidationError
 from twinplanner.domain.rules import age_on, is_minor
@@ -43,16 +44,6 @@ class PlacementRefused(ValidationError):
     def __init__(self, message: str, verdict: Verdict) -> None:
         super().__init__(message, field="household")
         self.verdict = verdict
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def housing_settings(visit_id: int) -> tuple[hp.Weights, hp.HousingSettings]:
@@ -126,8 +117,8 @@ def build_problem(visit_id: int, *, replan: bool = False) -> hp.HousingProblem:
     """The frozen snapshot the planner needs for a visit (read in the GUI thread)."""
     visit = visit_record(visit_id)
     weights, settings = _parse_settings(visit)
-    arrival = _date(visit.arrival_at)
-    departure = _date(visit.departure_at)
+    arrival = as_date(visit.arrival_at)
+    departure = as_date(visit.departure_at)
     assert arrival is not None and departure is not None
     if departure <= arrival:
         raise ValidationError(
@@ -161,8 +152,8 @@ def _households(visit_id: int) -> tuple[hp.Household, ...]:
             age_group=h.age_group,
             max_guests=h.max_guests,
             preferred_guests=h.preferred_guests,
-            available_from=_date(h.available_from),
-            available_until=_date(h.available_until),
+            available_from=as_date(h.available_from),
+            available_until=as_date(h.available_until),
         )
         for h in rows
     )
@@ -187,7 +178,7 @@ def _parties(
         " WHERE pa.visit_id = ? AND pa.is_guest AND pa.party_id IS NOT NULL ORDER BY p.id"
     )
     for r in database.execute_sql(sql, (visit_id,)):
-        birth = _date(r[4])
+        birth = as_date(r[4])
         members[r[0]].append(
             hp.Member(
                 id=r[1],
@@ -202,7 +193,7 @@ def _parties(
                 club_ids=tuple(clubs.get(r[1], ())),
             )
         )
-        stays[r[0]].append((_date(r[9]) or arrival, _date(r[10]) or departure))
+        stays[r[0]].append((as_date(r[9]) or arrival, as_date(r[10]) or departure))
     placed = {
         r[0]: (r[1], bool(r[2]))
         for r in database.execute_sql(
@@ -467,7 +458,7 @@ class VisitorPlacement:
 
 def placements_by_visitor(visit_id: int) -> list[VisitorPlacement]:
     """One row per guest of a visit (unplaced guests with empty household fields), by name."""
-    arrival = _date(visit_record(visit_id).arrival_at)
+    arrival = as_date(visit_record(visit_id).arrival_at)
     assert arrival is not None  # a visit always has an arrival
     sql = (
         "SELECT p.id, p.full_name, py.id, py.name, h.id, h.contact_name, h.address, h.phone,"
@@ -488,7 +479,7 @@ def placements_by_visitor(visit_id: int) -> list[VisitorPlacement]:
             r[5] or "",
             r[6] or "",
             r[7] or "",
-            is_minor(_date(r[8]), arrival),
+            is_minor(as_date(r[8]), arrival),
             r[9] or "",
             bool(r[10]),
             r[11] or "",
