@@ -362,16 +362,14 @@ class MainWindow(QMainWindow):
         for name, page in (("visitors", self.visitors_page), ("hosts", self.hosts_page)):
             header_state = self.settings.header_state(name)
             if header_state is not None:
-                page.view.horizontalHeader().restoreState(header_state)
-                page.view.horizontalHeader().setSortIndicatorShown(True)
-                page._sized = True
+                page.restore_header_state(header_state)
 
     def save_window_state(self) -> None:
         """Remember geometry, column widths and the file for the next start."""
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         for name, page in (("visitors", self.visitors_page), ("hosts", self.hosts_page)):
-            self.settings.set_header_state(name, page.view.horizontalHeader().saveState())
+            self.settings.set_header_state(name, page.header_state())
         self.settings.note_opened(self.db_path)
         self.settings.sync()
 

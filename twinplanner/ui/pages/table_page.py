@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -158,6 +158,19 @@ class TablePage(QWidget):
     def count_text(self, shown: int, total: int) -> str:
         """'12 of 68 shown'-style text under the table."""
         return f"{shown} / {total}"
+
+    # -- column widths ---------------------------------------------------------------------
+
+    def header_state(self) -> QByteArray:
+        """The columns' order, widths and sort, to remember for the next start."""
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        """Lay the columns out as remembered; the first rows then keep these widths."""
+        header = self.view.horizontalHeader()
+        header.restoreState(state)
+        header.setSortIndicatorShown(True)
+        self._sized = True
 
     # -- rows and selection ---------------------------------------------------------------
 
