@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -13,7 +14,7 @@ from twinplanner.documents.labels import Labels
 from twinplanner.documents.styles import PALETTE, Styles, styles
 from twinplanner.documents.text import clean, has_rtl, para, text_width
 
-Cell = str | Flowable | list[Flowable]
+Cell: TypeAlias = str | Flowable | list[Flowable]
 
 
 PADDING = 3.0  # left and right padding of table cells

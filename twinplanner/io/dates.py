@@ -84,8 +84,7 @@ def parse_date(
         return ParsedDate(None, error=f"“{value}” is not a date.")
     if isinstance(value, int | float):
         if 1 <= value < 2_958_466:
-            day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
-            return ParsedDate(day)
+            return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=int(value)))
         return ParsedDate(None, error=f"“{value}” is not a date.")
     text = str(value).strip()
     if not text:

@@ -347,7 +347,8 @@ def _role(
 def _languages(
     cell: object, name: str, order: DateOrder | None, today: dt.date
 ) -> tuple[object, str, str]:
-    codes, unknown = [], []
+    codes: list[str] = []
+    unknown: list[str] = []
     for item in split_items(str(cell)):
         code = read_language(item)
         (codes if code else unknown).append(code or item)
@@ -366,7 +367,8 @@ def _species(
 ) -> tuple[object, str, str]:
     if read_choice("flag", cell) == "no":
         return (), "", ""
-    found, unknown = [], []
+    found: list[str] = []
+    unknown: list[str] = []
     for item in split_items(str(cell)):
         value = read_choice("species", item)
         (found if value else unknown).append(value or item)

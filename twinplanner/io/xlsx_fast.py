@@ -95,9 +95,8 @@ def _value(element, shared, date_styles, epoch, from_excel) -> object:
         return raw == "1"
     if kind == "d":
         return dt.datetime.fromisoformat(raw)
-    number: float | int = float(raw)
-    if number.is_integer() and "." not in raw and "E" not in raw.upper():
-        number = int(raw)
+    real = float(raw)
+    number = int(raw) if real.is_integer() and "." not in raw and "E" not in raw.upper() else real
     style = int(element.get("s", 0))
     if style in date_styles:
         return from_excel(number, epoch)
