@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from twinplanner.documents.data import Contact, ProgrammeEvent
 from twinplanner.documents.fonts import SANS, font_runs
 from twinplanner.documents.labels import Labels
-from twinplanner.documents.styles import PALETTE, Styles, styles
+from twinplanner.documents.styles import PALETTE, styles
 from twinplanner.documents.text import clean, has_rtl, para, text_width
 
 Cell: TypeAlias = str | Flowable | list[Flowable]
@@ -236,8 +236,3 @@ def contacts_table(contacts: Sequence[Contact], width: float, labels: Labels) ->
 def keep(flowables: Sequence[Flowable]) -> KeepTogether:
     """Keep a heading with what follows it."""
     return KeepTogether(list(flowables))
-
-
-def style_set() -> Styles:
-    """The shared styles, for documents that need one directly."""
-    return styles()

@@ -19,7 +19,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -359,17 +359,6 @@ def keep_damaged_copy(db_path: Path, *, now: dt.datetime | None = None) -> list[
             os.chmod(target, 0o600)
             copied.append(target)
     return copied
-
-
-def newest_backup(db_path: Path | str) -> BackupInfo | None:
-    """The newest automatic backup, or None."""
-    found = list_backups(db_path, details=False)
-    return found[0] if found else None
-
-
-def backup_names(infos: Iterable[BackupInfo]) -> list[str]:
-    """File names of backups, in the given order."""
-    return [b.name for b in infos]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ which language each reader reads, and only the personal data each reader needs."
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -282,9 +281,3 @@ def programme(snapshot: VisitSnapshot) -> ProgrammeData:
     ) or (snapshot.working_language,)
     events = tuple(programme_event(e, snapshot) for e in snapshot.events)
     return ProgrammeData(snapshot.info, languages, events)
-
-
-def day_range(snapshot: VisitSnapshot) -> list[dt.date]:
-    """The days of the visit."""
-    first, last = snapshot.visit.arrival_at.date(), snapshot.visit.departure_at.date()
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]

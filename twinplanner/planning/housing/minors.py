@@ -9,11 +9,6 @@ from twinplanner.planning.housing.problem import Household, Party
 # twinplanner.domain.rules.is_minor and records it on each Member.
 
 
-def minors_in(party: Party) -> int:
-    """Number of minors in a party."""
-    return party.minors
-
-
 def shares_double_bed(party: Party) -> bool:
     """True when the party may sleep two to a double bed: a couple of two adults.
 
