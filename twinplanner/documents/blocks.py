@@ -230,7 +230,7 @@ def contacts_table(contacts: Sequence[Contact], width: float, labels: Labels) ->
     """Name, town, phone and e-mail of each contact."""
     rows = [[c.name, c.town, c.phone, c.email] for c in contacts]
     header = [labels("name"), labels("town"), labels("phone"), labels("email")]
-    return data_table(header, rows, (3, 2.2, 2.4, 3.4), width, labels)
+    return data_table(header, rows, (2.7, 1.9, 2.3, 4.1), width, labels)
 
 
 def keep(flowables: Sequence[Flowable]) -> KeepTogether:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from twinplanner.documents.blocks import (
     Cell,
@@ -145,6 +146,7 @@ def host_sheet_part(data: HostSheetData, *, lang: str | None = None, paper: str 
             [
                 heading(labels("organiser_contacts"), labels),
                 contacts_table(data.organisers, width, labels),
+                Spacer(1, 2 * mm),
                 body(labels("emergency_number", number=data.emergency_number), labels, strong=True),
             ]
         )
